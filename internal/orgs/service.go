@@ -4,12 +4,12 @@ package orgs
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/saaslite/controlplane/gen/api"
 	dbq "github.com/saaslite/controlplane/gen/db"
 	"github.com/saaslite/controlplane/internal/apperr"
 	"github.com/saaslite/controlplane/internal/audit"
+	"github.com/saaslite/controlplane/internal/metadata"
 	"github.com/saaslite/controlplane/internal/store"
 	"github.com/saaslite/controlplane/internal/teams"
 )
@@ -44,15 +44,12 @@ func (s *Service) List(ctx context.Context) ([]api.Organization, error) {
 
 // Create adds an organization; a taken id is a 400.
 func (s *Service) Create(ctx context.Context, req api.OrganizationCreate) (api.Organization, error) {
-	meta := []byte("{}")
-	if req.Metadata != nil && *req.Metadata != nil {
-		var err error
-		if meta, err = json.Marshal(*req.Metadata); err != nil {
-			return api.Organization{}, apperr.Validation("metadata must be a JSON object")
-		}
+	meta, err := metadata.Encode(req.Metadata)
+	if err != nil {
+		return api.Organization{}, err
 	}
 	var created dbq.Organization
-	err := s.store.InTx(ctx, func(q *dbq.Queries) error {
+	err = s.store.InTx(ctx, func(q *dbq.Queries) error {
 		var err error
 		created, err = q.InsertOrganization(ctx, dbq.InsertOrganizationParams{
 			OrganizationID: req.OrganizationId, Name: req.Name, Metadata: meta,
@@ -109,10 +106,8 @@ func (s *Service) Teams(ctx context.Context, id string) (api.OrganizationTeams, 
 }
 
 func toAPI(o dbq.Organization) api.Organization {
-	meta := map[string]any{}
-	_ = json.Unmarshal(o.Metadata, &meta) // the database CHECKs it is an object
 	return api.Organization{
 		OrganizationId: o.OrganizationID, Name: o.Name, Status: api.OrganizationStatus(o.Status),
-		Metadata: meta, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt,
+		Metadata: metadata.Decode(o.Metadata), CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt,
 	}
 }

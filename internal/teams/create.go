@@ -2,13 +2,13 @@ package teams
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/saaslite/controlplane/gen/api"
 	dbq "github.com/saaslite/controlplane/gen/db"
 	"github.com/saaslite/controlplane/internal/apperr"
 	"github.com/saaslite/controlplane/internal/audit"
 	"github.com/saaslite/controlplane/internal/credits"
+	"github.com/saaslite/controlplane/internal/metadata"
 	"github.com/saaslite/controlplane/internal/store"
 )
 
@@ -27,19 +27,16 @@ func (s *Service) Create(ctx context.Context, req api.TeamCreate) (api.TeamCreat
 	if initial < 0 || initial > credits.MaxCredits {
 		return api.TeamCreated{}, apperr.Validation("credits_allocated must be between 0 and %d", credits.MaxCredits)
 	}
-	meta := []byte("{}")
-	if req.Metadata != nil && *req.Metadata != nil {
-		var err error
-		if meta, err = json.Marshal(*req.Metadata); err != nil {
-			return api.TeamCreated{}, apperr.Validation("metadata must be a JSON object")
-		}
+	meta, err := metadata.Encode(req.Metadata)
+	if err != nil {
+		return api.TeamCreated{}, err
 	}
 	var names []string
 	if req.ModelGroups != nil {
 		names = *req.ModelGroups
 	}
 	var out api.TeamCreated
-	err := s.store.InTx(ctx, func(q *dbq.Queries) error {
+	err = s.store.InTx(ctx, func(q *dbq.Queries) error {
 		_, err := q.InsertTeam(ctx, dbq.InsertTeamParams{
 			TeamID: req.TeamId, OrganizationID: req.OrganizationId, TeamAlias: req.TeamAlias, Metadata: meta,
 		})

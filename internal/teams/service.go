@@ -5,13 +5,13 @@ package teams
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/saaslite/controlplane/gen/api"
 	dbq "github.com/saaslite/controlplane/gen/db"
 	"github.com/saaslite/controlplane/internal/apperr"
 	"github.com/saaslite/controlplane/internal/auth"
 	"github.com/saaslite/controlplane/internal/credits"
+	"github.com/saaslite/controlplane/internal/metadata"
 	"github.com/saaslite/controlplane/internal/store"
 )
 
@@ -80,7 +80,7 @@ func load(ctx context.Context, q *dbq.Queries, filter dbq.ListTeamRowsParams) ([
 			CreditsAllocated: r.CreditsAllocated, CreditsUsed: r.CreditsUsed,
 			CreditsRemaining: r.CreditsRemaining, Credits: balance,
 			VirtualKey: auth.MaskKey(r.KeyPrefix), KeyPrefix: r.KeyPrefix,
-			Metadata: decodeObject(r.Metadata), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+			Metadata: metadata.Decode(r.Metadata), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		})
 	}
 	return out, nil
@@ -131,14 +131,4 @@ func loadAccess(ctx context.Context, q *dbq.Queries, teamIDs []string) (accessBy
 		e.models = append(e.models, m.ModelName)
 	}
 	return out, nil
-}
-
-// decodeObject turns a stored jsonb object into a map; the database CHECKs
-// that it is an object.
-func decodeObject(raw []byte) map[string]any {
-	m := map[string]any{}
-	if len(raw) > 0 {
-		_ = json.Unmarshal(raw, &m)
-	}
-	return m
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/saaslite/controlplane/gen/api"
 	dbq "github.com/saaslite/controlplane/gen/db"
 	"github.com/saaslite/controlplane/internal/apperr"
+	"github.com/saaslite/controlplane/internal/metadata"
 )
 
 // AuditPage is one page of audit entries and the number of entries that
@@ -53,7 +54,7 @@ func (s *Service) ListAudit(ctx context.Context, p api.ListAuditLogsParams) (Aud
 			Action:       r.Action,
 			ResourceType: r.ResourceType,
 			ResourceId:   r.ResourceID,
-			Details:      decodeObject(r.Details),
+			Details:      metadata.Decode(r.Details),
 			IpAddress:    r.IpAddress,
 			UserAgent:    r.UserAgent,
 			RequestId:    r.RequestID,

@@ -11,6 +11,7 @@ import (
 	"github.com/saaslite/controlplane/internal/apperr"
 	"github.com/saaslite/controlplane/internal/audit"
 	"github.com/saaslite/controlplane/internal/auth"
+	"github.com/saaslite/controlplane/internal/metadata"
 	"github.com/saaslite/controlplane/internal/principal"
 	"github.com/saaslite/controlplane/internal/store"
 )
@@ -47,9 +48,9 @@ func (s *Service) Create(ctx context.Context, req api.AdminUserCreate) (api.Admi
 	if err != nil {
 		return api.AdminUser{}, err
 	}
-	meta, err := encodeObject(req.Metadata)
+	meta, err := metadata.Encode(req.Metadata)
 	if err != nil {
-		return api.AdminUser{}, apperr.Validation("metadata must be a JSON object")
+		return api.AdminUser{}, err
 	}
 	creator := actor.UserID
 	var created dbq.AdminUser
@@ -84,8 +85,8 @@ func (s *Service) Update(ctx context.Context, id uuid.UUID, req api.AdminUserUpd
 	var meta []byte
 	if req.Metadata != nil {
 		var err error
-		if meta, err = encodeObject(req.Metadata); err != nil {
-			return api.AdminUser{}, apperr.Validation("metadata must be a JSON object")
+		if meta, err = metadata.Encode(req.Metadata); err != nil {
+			return api.AdminUser{}, err
 		}
 	}
 	var updated dbq.AdminUser
@@ -185,7 +186,7 @@ func changedFields(before, after dbq.AdminUser, metadataSet bool) map[string]any
 	}
 	if metadataSet {
 		keys := make([]string, 0)
-		for k := range decodeObject(after.Metadata) {
+		for k := range metadata.Decode(after.Metadata) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)

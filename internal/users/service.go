@@ -4,7 +4,6 @@
 package users
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/saaslite/controlplane/gen/api"
 	dbq "github.com/saaslite/controlplane/gen/db"
 	"github.com/saaslite/controlplane/internal/auth"
+	"github.com/saaslite/controlplane/internal/metadata"
 	"github.com/saaslite/controlplane/internal/store"
 )
 
@@ -42,29 +42,11 @@ func toAPIUser(u dbq.AdminUser) api.AdminUser {
 		IsActive:    u.IsActive,
 		CreatedAt:   u.CreatedAt,
 		LastLogin:   u.LastLogin,
-		Metadata:    decodeObject(u.Metadata),
+		Metadata:    metadata.Decode(u.Metadata),
 	}
 	if u.CreatedBy != nil {
 		id := openapi_types.UUID(*u.CreatedBy)
 		out.CreatedBy = &id
 	}
 	return out
-}
-
-// decodeObject turns a stored jsonb object into a map; the database CHECKs
-// that it is an object.
-func decodeObject(raw []byte) map[string]any {
-	m := map[string]any{}
-	if len(raw) > 0 {
-		_ = json.Unmarshal(raw, &m)
-	}
-	return m
-}
-
-// encodeObject is the inverse for writes; nil means "{}".
-func encodeObject(m *api.Metadata) ([]byte, error) {
-	if m == nil || *m == nil {
-		return []byte("{}"), nil
-	}
-	return json.Marshal(*m)
 }
