@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -55,10 +56,20 @@ func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*d
 		return nil, err
 	}
 	log.Info("starting the embedded PostgreSQL", "data_dir", dataDir, "port", cfg.EmbeddedPort)
-	inst, err := pgembed.Start(ctx, pgembed.Options{
+	opts := pgembed.Options{
 		DataDir: dataDir, Port: cfg.EmbeddedPort, Password: password,
 		Logf: func(format string, args ...any) { log.Debug(fmt.Sprintf(format, args...), "component", "postgres") },
-	})
+	}
+	inst, err := pgembed.Start(ctx, opts)
+	if errors.Is(err, pgembed.ErrNotTraversable) {
+		// Running as root in a private folder (say /root/project): the
+		// unprivileged server user cannot reach DATA_DIR, so the cluster
+		// lives in a system folder of its own, one per DATA_DIR.
+		opts.DataDir = rootFallbackDir(dataDir)
+		log.Warn("the data folder is not reachable by the unprivileged user that runs PostgreSQL; using a system folder instead",
+			"data_dir", dataDir, "cluster_dir", opts.DataDir)
+		inst, err = pgembed.Start(ctx, opts)
+	}
 	if err != nil {
 		if errors.Is(err, pgembed.ErrNoBinaries) {
 			return nil, errors.New(strings.TrimPrefix(err.Error(), "pgembed: "))
@@ -71,6 +82,13 @@ func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*d
 		return nil, err
 	}
 	return db, nil
+}
+
+// rootFallbackDir is where the cluster of dataDir lives when dataDir cannot
+// be reached by the server user.
+func rootFallbackDir(dataDir string) string {
+	sum := sha256.Sum256([]byte(dataDir))
+	return filepath.Join("/var/lib/saas-api", hex.EncodeToString(sum[:6]), "postgres")
 }
 
 // embeddedPassword is generated once and kept (0600) in the data folder; the

@@ -114,6 +114,10 @@ func existingAncestor(dir string) string {
 	return dir
 }
 
+// ErrNotTraversable means that, running as root, a parent folder of the data
+// dir cannot be entered by the unprivileged user that runs postgres.
+var ErrNotTraversable = errors.New("pgembed: data folder not reachable by the server user")
+
 // checkTraversable walks from dir up to / and reports the first folder the
 // server user cannot enter. postgres would otherwise fail with a bare
 // "permission denied" on the data dir, which does not name the culprit.
@@ -128,8 +132,8 @@ func checkTraversable(dir string, cred *syscall.Credential) error {
 			return fmt.Errorf("pgembed: %w", err)
 		}
 		if !traversable(fi, cred) {
-			return fmt.Errorf("pgembed: directory %s (mode %v) is not traversable by user %s, which runs postgres because we are root; run chmod o+x %s or put the data dir elsewhere",
-				d, fi.Mode().Perm(), serverUser, d)
+			return fmt.Errorf("%w: directory %s (mode %v) is not traversable by user %s, which runs postgres because we are root; run chmod o+x %s or put the data dir elsewhere",
+				ErrNotTraversable, d, fi.Mode().Perm(), serverUser, d)
 		}
 		if d == filepath.Dir(d) {
 			return nil
