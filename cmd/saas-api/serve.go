@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -33,7 +34,16 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	}
 	log.Info("database ready", "migrations_applied", n)
 
-	pool, err := pgxpool.New(ctx, db.url)
+	poolCfg, err := pgxpool.ParseConfig(db.url)
+	if err != nil {
+		return fmt.Errorf("database URL: %w", err)
+	}
+	if !strings.Contains(db.url, "pool_max_conns") {
+		// pgx's default (the CPU count, at least 4) is too few for the
+		// requests that wait on row locks; DATABASE_URL can still set it.
+		poolCfg.MaxConns = 20
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, poolCfg)
 	if err != nil {
 		return fmt.Errorf("connect to the database: %w", err)
 	}

@@ -61,3 +61,10 @@ ORDER BY created_at DESC, session_id;
 -- Housekeeping: sessions that ended more than a week ago.
 DELETE FROM admin_sessions
 WHERE coalesce(revoked_at, expires_at) < now() - interval '7 days';
+
+-- name: LockLiveSession :one
+-- A change made on behalf of a session holds its row: a revocation that
+-- lands first makes the change fail, one that lands later waits.
+SELECT session_id FROM admin_sessions
+WHERE session_id = @session_id AND revoked_at IS NULL AND expires_at > now()
+FOR UPDATE;

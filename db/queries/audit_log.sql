@@ -17,10 +17,3 @@ WHERE (sqlc.narg(action)::text IS NULL OR action = sqlc.narg(action))
   AND (sqlc.narg(user_id)::uuid IS NULL OR user_id = sqlc.narg(user_id))
   AND (sqlc.narg(resource_type)::text IS NULL OR resource_type = sqlc.narg(resource_type))
   AND (sqlc.narg(resource_id)::text IS NULL OR resource_id = sqlc.narg(resource_id));
-
--- name: CountRecentFailedLogins :one
-SELECT count(*) FROM admin_audit_log
-WHERE action = 'login_failed'
-  AND resource_id = @email
-  AND ip_address = @ip_address
-  AND created_at > now() - make_interval(secs => @window_seconds::float8);

@@ -272,7 +272,7 @@ type CreditCheck struct {
 
 // CreditTransaction defines model for CreditTransaction.
 type CreditTransaction struct {
-	// Actor `user:<uuid>` or `master_key`.
+	// Actor `user:<uuid>` or `master_key`; `operator` when read with a team key.
 	Actor        string    `json:"actor"`
 	CreatedAt    time.Time `json:"created_at"`
 	CreditsAfter int64     `json:"credits_after"`
@@ -748,7 +748,7 @@ type ListCreditTransactionsParams struct {
 
 // GetOrganizationUsageParams defines parameters for GetOrganizationUsage.
 type GetOrganizationUsageParams struct {
-	// Period `YYYY-MM` (UTC); the current month when omitted.
+	// Period `YYYY-MM` (UTC), years 1970 to 2999; the current month when omitted.
 	Period *string `form:"period,omitempty" json:"period,omitempty"`
 }
 
@@ -922,7 +922,8 @@ type ClientInterface interface {
 
 	// ChangePasswordWithBody Change the signed-in user's password
 	//
-	// Every other session of the user is revoked; the current one stays.
+	// Every other session of the user is revoked; the current one stays. Wrong current
+	// passwords count against the same throttle as failed logins.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -931,7 +932,8 @@ type ClientInterface interface {
 
 	// ChangePassword Change the signed-in user's password
 	//
-	// Every other session of the user is revoked; the current one stays.
+	// Every other session of the user is revoked; the current one stays. Wrong current
+	// passwords count against the same throttle as failed logins.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1340,7 +1342,8 @@ func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*htt
 
 // ChangePasswordWithBody Change the signed-in user's password
 //
-// Every other session of the user is revoked; the current one stays.
+// Every other session of the user is revoked; the current one stays. Wrong current
+// passwords count against the same throttle as failed logins.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1359,7 +1362,8 @@ func (c *Client) ChangePasswordWithBody(ctx context.Context, contentType string,
 
 // ChangePassword Change the signed-in user's password
 //
-// Every other session of the user is revoked; the current one stays.
+// Every other session of the user is revoked; the current one stays. Wrong current
+// passwords count against the same throttle as failed logins.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3657,7 +3661,8 @@ type ClientWithResponsesInterface interface {
 
 	// ChangePasswordWithBodyWithResponse Change the signed-in user's password
 	//
-	// Every other session of the user is revoked; the current one stays.
+	// Every other session of the user is revoked; the current one stays. Wrong current
+	// passwords count against the same throttle as failed logins.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3666,7 +3671,8 @@ type ClientWithResponsesInterface interface {
 
 	// ChangePasswordWithResponse Change the signed-in user's password
 	//
-	// Every other session of the user is revoked; the current one stays.
+	// Every other session of the user is revoked; the current one stays. Wrong current
+	// passwords count against the same throttle as failed logins.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4426,6 +4432,11 @@ type ChangePasswordResponse401Headers struct {
 	WWWAuthenticate *string
 }
 
+// ChangePasswordResponse429Headers the declared response headers of an HTTP 429 response for ChangePassword
+type ChangePasswordResponse429Headers struct {
+	RetryAfter *int
+}
+
 type ChangePasswordResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -4441,8 +4452,12 @@ type ChangePasswordResponse struct {
 	JSON415 *UnsupportedMediaType
 	// JSON422 the response for an HTTP 422 `application/json` response
 	JSON422 *ValidationError
+	// JSON429 the response for an HTTP 429 `application/json` response
+	JSON429 *TooManyRequests
 	// Headers401 the parsed response headers for an HTTP 401 response
 	Headers401 *ChangePasswordResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ChangePasswordResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -4473,6 +4488,11 @@ func (r ChangePasswordResponse) GetJSON415() *UnsupportedMediaType {
 // GetJSON422 returns the response for an HTTP 422 `application/json` response
 func (r ChangePasswordResponse) GetJSON422() *ValidationError {
 	return r.JSON422
+}
+
+// GetJSON429 returns the response for an HTTP 429 `application/json` response
+func (r ChangePasswordResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
 }
 
 // GetBody returns the raw response body bytes
@@ -6942,7 +6962,8 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 
 // ChangePasswordWithBodyWithResponse Change the signed-in user's password
 //
-// Every other session of the user is revoked; the current one stays.
+// Every other session of the user is revoked; the current one stays. Wrong current
+// passwords count against the same throttle as failed logins.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -6957,7 +6978,8 @@ func (c *ClientWithResponses) ChangePasswordWithBodyWithResponse(ctx context.Con
 
 // ChangePasswordWithResponse Change the signed-in user's password
 //
-// Every other session of the user is revoked; the current one stays.
+// Every other session of the user is revoked; the current one stays. Wrong current
+// passwords count against the same throttle as failed logins.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7971,6 +7993,13 @@ func ParseChangePasswordResponse(rsp *http.Response) (*ChangePasswordResponse, e
 		}
 		response.JSON422 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
 	}
 
 	switch {
@@ -7984,6 +8013,16 @@ func ParseChangePasswordResponse(rsp *http.Response) (*ChangePasswordResponse, e
 			headers.WWWAuthenticate = &value
 		}
 		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ChangePasswordResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil

@@ -205,6 +205,21 @@ func (q *Queries) ListLiveSessions(ctx context.Context, userID uuid.UUID) ([]Adm
 	return items, nil
 }
 
+const lockLiveSession = `-- name: LockLiveSession :one
+SELECT session_id FROM admin_sessions
+WHERE session_id = $1 AND revoked_at IS NULL AND expires_at > now()
+FOR UPDATE
+`
+
+// A change made on behalf of a session holds its row: a revocation that
+// lands first makes the change fail, one that lands later waits.
+func (q *Queries) LockLiveSession(ctx context.Context, sessionID uuid.UUID) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, lockLiveSession, sessionID)
+	var session_id uuid.UUID
+	err := row.Scan(&session_id)
+	return session_id, err
+}
+
 const revokeAllUserSessions = `-- name: RevokeAllUserSessions :execrows
 UPDATE admin_sessions
 SET revoked_at = now(), revoked_reason = $1, refresh_hash = NULL

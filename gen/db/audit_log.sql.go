@@ -38,27 +38,6 @@ func (q *Queries) CountAuditEntries(ctx context.Context, arg CountAuditEntriesPa
 	return count, err
 }
 
-const countRecentFailedLogins = `-- name: CountRecentFailedLogins :one
-SELECT count(*) FROM admin_audit_log
-WHERE action = 'login_failed'
-  AND resource_id = $1
-  AND ip_address = $2
-  AND created_at > now() - make_interval(secs => $3::float8)
-`
-
-type CountRecentFailedLoginsParams struct {
-	Email         *string
-	IpAddress     *string
-	WindowSeconds float64
-}
-
-func (q *Queries) CountRecentFailedLogins(ctx context.Context, arg CountRecentFailedLoginsParams) (int64, error) {
-	row := q.db.QueryRow(ctx, countRecentFailedLogins, arg.Email, arg.IpAddress, arg.WindowSeconds)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const insertAuditEntry = `-- name: InsertAuditEntry :exec
 INSERT INTO admin_audit_log (user_id, actor, action, resource_type, resource_id, details, ip_address, user_agent, request_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -81,6 +81,14 @@ type CreditTransaction struct {
 	CreatedAt       time.Time
 }
 
+type LoginAttempt struct {
+	AttemptID int64
+	Email     string
+	IpAddress string
+	Outcome   string
+	CreatedAt time.Time
+}
+
 type ModelGroup struct {
 	ModelGroupID uuid.UUID
 	GroupName    string

@@ -7,7 +7,7 @@ import (
 )
 
 // Housekeep deletes data that has served its purpose (sessions that ended a
-// week ago, expired idempotency keys) every interval until ctx ends.
+// week ago, day-old password attempts, expired idempotency keys) every interval until ctx ends.
 func (a *App) Housekeep(ctx context.Context, log *slog.Logger, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -21,6 +21,9 @@ func (a *App) Housekeep(ctx context.Context, log *slog.Logger, interval time.Dur
 			log.Warn("housekeeping: sessions", "error", err)
 		} else if n > 0 {
 			log.Info("housekeeping: deleted ended sessions", "count", n)
+		}
+		if _, err := a.Store.Q.DeleteOldLoginAttempts(ctx); err != nil {
+			log.Warn("housekeeping: login attempts", "error", err)
 		}
 		for _, job := range a.housekeepers {
 			if err := job(ctx); err != nil {

@@ -70,7 +70,7 @@ func Load(getenv func(string) string) (*Config, error) {
 	if c.SessionTTL, err = time.ParseDuration(ttl); err != nil || c.SessionTTL < time.Minute || c.SessionTTL > 90*24*time.Hour {
 		return nil, fmt.Errorf("SESSION_TTL must be a duration between 1m and 2160h, not %q", ttl)
 	}
-	origins := orDefault(getenv("CORS_ORIGINS"), "http://localhost:3002,http://127.0.0.1:3002")
+	origins := orDefault(getenv("CORS_ORIGINS"), fmt.Sprintf("http://localhost:%d,http://127.0.0.1:%d", c.DashboardPort, c.DashboardPort))
 	for _, o := range strings.Split(origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			c.CORSOrigins = append(c.CORSOrigins, o)

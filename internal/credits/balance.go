@@ -6,6 +6,7 @@ import (
 	"github.com/saaslite/controlplane/gen/api"
 	dbq "github.com/saaslite/controlplane/gen/db"
 	"github.com/saaslite/controlplane/internal/apperr"
+	"github.com/saaslite/controlplane/internal/principal"
 	"github.com/saaslite/controlplane/internal/store"
 )
 
@@ -63,10 +64,17 @@ func (s *Service) Transactions(ctx context.Context, teamID string, limit *int) (
 	if err != nil {
 		return api.CreditTransactionList{}, apperr.Internal(err, "list transactions")
 	}
+	// A tenant reading its own ledger with its team key learns that an
+	// operator acted, not which admin account did.
+	redact := principal.From(ctx).Kind == principal.TeamKey
 	out := api.CreditTransactionList{TeamId: teamID, Transactions: make([]api.CreditTransaction, 0, len(rows))}
 	for _, r := range rows {
 		out.Total = int(r.Total)
-		out.Transactions = append(out.Transactions, ToAPITransaction(r.CreditTransaction))
+		tx := ToAPITransaction(r.CreditTransaction)
+		if redact {
+			tx.Actor = "operator"
+		}
+		out.Transactions = append(out.Transactions, tx)
 	}
 	return out, nil
 }

@@ -54,7 +54,7 @@ func (a *authenticator) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		if err := access.Check(op.Policy, caller, c.Param("team_id")); err != nil {
+		if err := access.Check(op.Policy, caller, pathParam(c, "team_id")); err != nil {
 			return err
 		}
 		c.SetRequest(c.Request().WithContext(principal.With(ctx, caller)))

@@ -1,9 +1,12 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"reflect"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -68,7 +71,13 @@ func classify(err error) problem {
 		case http.StatusBadRequest:
 			// Echo answers 400 only when binding a body or parameter fails;
 			// that is input not matching the schema.
-			return problem{status: http.StatusUnprocessableEntity, detail: "Invalid request: " + detail}
+			var typeErr *json.UnmarshalTypeError
+			if errors.As(he.Internal, &typeErr) && typeErr.Field != "" {
+				detail = fmt.Sprintf("body.%s: must be %s", typeErr.Field, goKindName(typeErr.Type.Kind()))
+			} else {
+				detail = "Invalid request: the body or a parameter has the wrong type"
+			}
+			return problem{status: http.StatusUnprocessableEntity, detail: detail}
 		case http.StatusRequestEntityTooLarge:
 			return problem{status: he.Code, detail: errBodyTooLarge.Detail}
 		}
@@ -79,6 +88,23 @@ func classify(err error) problem {
 		return p
 	}
 	return problem{status: http.StatusInternalServerError, detail: "Internal server error", cause: err}
+}
+
+func goKindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return "of another type"
 }
 
 // handleError is Echo's HTTPErrorHandler: every error of every route,
@@ -116,10 +142,6 @@ func handleError(log *slog.Logger) echo.HTTPErrorHandler {
 		body := api.Error{Detail: p.detail, Status: &status, RequestId: &reqID}
 		title := http.StatusText(p.status)
 		body.Title = &title
-		if c.Request().Method == http.MethodHead {
-			_ = c.NoContent(p.status)
-			return
-		}
 		if werr := c.JSON(p.status, body); werr != nil {
 			log.Warn("write error response", "request_id", reqID, "error", werr)
 		}

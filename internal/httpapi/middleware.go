@@ -9,10 +9,12 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/saaslite/controlplane/internal/apperr"
+	"github.com/saaslite/controlplane/internal/auth"
 	"github.com/saaslite/controlplane/internal/principal"
 )
 
@@ -24,20 +26,58 @@ var (
 	errUnsupportedType = apperr.Validation("Content-Type must be application/json")
 )
 
-// requestContext stores the request facts (client address, user agent,
-// request id) in the context for the audit trail and logs.
+// requestContext gives the request an id of our own (a client-sent
+// X-Request-Id is not trusted: it would end up in the audit trail) and
+// stores the request facts in the context for the audit trail and logs.
 func requestContext(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
+		id := auth.RandomToken("", 12)
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
 		facts := principal.Request{
 			IP:        c.RealIP(),
-			UserAgent: r.UserAgent(),
-			RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
+			UserAgent: cleanHeaderText(r.UserAgent(), 512),
+			RequestID: id,
 		}
 		c.SetRequest(r.WithContext(principal.WithRequest(r.Context(), facts)))
 		return next(c)
 	}
 }
+
+// cleanHeaderText makes a client-sent header safe to store: valid UTF-8,
+// no control characters, at most max bytes without splitting a character.
+func cleanHeaderText(s string, max int) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
+// headAsGet serves HEAD like GET (routing, authorization, headers) and
+// drops the body.
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Request().Method == http.MethodHead {
+			c.Request().Method = http.MethodGet
+			c.Response().Writer = bodiless{c.Response().Writer}
+		}
+		return next(c)
+	}
+}
+
+type bodiless struct{ http.ResponseWriter }
+
+func (bodiless) Write(b []byte) (int, error) { return len(b), nil }
 
 // accessLog writes one line per request.
 func accessLog(log *slog.Logger) echo.MiddlewareFunc {

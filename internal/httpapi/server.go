@@ -53,11 +53,10 @@ func New(d Deps) (*echo.Echo, error) {
 	e.IPExtractor = echo.ExtractIPDirect()
 	e.HTTPErrorHandler = handleError(d.Log)
 
-	e.Pre(middleware.RemoveTrailingSlash())
-	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{}))
+	e.Pre(middleware.RemoveTrailingSlash(), headAsGet)
+	e.Use(requestContext)
 	e.Use(accessLog(d.Log))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true}))
-	e.Use(requestContext)
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 		AllowOrigins:  d.CORSOrigins,
 		AllowHeaders:  []string{"Authorization", "Content-Type", "X-Admin-Key", "Idempotency-Key"},

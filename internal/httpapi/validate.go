@@ -50,14 +50,14 @@ func (v *validator) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 			if !json.Valid(data) {
 				return apperr.Validation("body: not valid JSON")
 			}
+			if hasNULEscape(data) {
+				// PostgreSQL text cannot hold U+0000.
+				return apperr.Validation("body: strings must not contain the NUL character (\\u0000)")
+			}
 		}
 		params := map[string]string{}
-		for i, name := range c.ParamNames() {
-			value := c.ParamValues()[i]
-			if unescaped, err := url.PathUnescape(value); err == nil {
-				value = unescaped
-			}
-			params[name] = value
+		for _, name := range c.ParamNames() {
+			params[name] = pathParam(c, name)
 		}
 		input := &openapi3filter.RequestValidationInput{
 			Request: r, PathParams: params, Route: op.route, Options: v.options,
@@ -66,6 +66,38 @@ func (v *validator) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 			return apperr.Validation("%s", describeValidation(err))
 		}
 		return next(c)
+	}
+}
+
+// pathParam is a path parameter as the handlers see it: percent-decoded
+// (Echo keeps the raw form). Authorization and validation use this too, so
+// all three agree on which team a request is about.
+func pathParam(c echo.Context, name string) string {
+	v := c.Param(name)
+	if unescaped, err := url.PathUnescape(v); err == nil {
+		return unescaped
+	}
+	return v
+}
+
+// hasNULEscape reports whether valid JSON text contains a \u0000 escape (a
+// raw NUL byte is not valid JSON). A backslash run before "u0000" of odd
+// length means the escape is real, even length means escaped backslashes.
+func hasNULEscape(data []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("u0000"))
+		if j < 0 {
+			return false
+		}
+		pos := i + j
+		slashes := 0
+		for k := pos - 1; k >= 0 && data[k] == '\\'; k-- {
+			slashes++
+		}
+		if slashes%2 == 1 {
+			return true
+		}
+		i = pos + 1
 	}
 }
 

@@ -8,19 +8,10 @@ import (
 	"github.com/saaslite/controlplane/internal/apperr"
 	"github.com/saaslite/controlplane/internal/audit"
 	"github.com/saaslite/controlplane/internal/auth"
-	"github.com/saaslite/controlplane/internal/principal"
 	"github.com/saaslite/controlplane/internal/store"
 )
 
-// Login throttling: this many failures for one email from one address within
-// the window answer 429 until the window has passed. The count lives in the
-// audit log, so every replica sees it.
-const (
-	maxFailedLogins     = 10
-	failedLoginWindowS  = 15 * 60
-	errLoginFailedText  = "Invalid email or password"
-	errTooManyLoginText = "Too many failed login attempts; try again later"
-)
+const errLoginFailedText = "Invalid email or password"
 
 // ErrLoginFailed is the one answer to every failed login.
 var ErrLoginFailed = apperr.Unauthenticated(errLoginFailedText)
@@ -29,16 +20,12 @@ var ErrLoginFailed = apperr.Unauthenticated(errLoginFailedText)
 // password and inactive user fail alike, after the same bcrypt work.
 func (s *Service) Login(ctx context.Context, req api.LoginRequest) (Issued, error) {
 	email := NormalizeEmail(string(req.Email))
-	ip := principal.RequestFrom(ctx).IP
-	failures, err := s.store.Q.CountRecentFailedLogins(ctx, dbq.CountRecentFailedLoginsParams{
-		Email: &email, IpAddress: &ip, WindowSeconds: failedLoginWindowS,
-	})
+	attempt, err := s.startAttempt(ctx, email)
 	if err != nil {
-		return Issued{}, apperr.Internal(err, "count failed logins")
+		return Issued{}, err
 	}
-	if failures >= maxFailedLogins {
-		return Issued{}, apperr.TooMany(failedLoginWindowS, errTooManyLoginText)
-	}
+	outcome := "failed"
+	defer func() { attempt.finish(ctx, outcome) }()
 
 	user, err := s.store.Q.GetAdminUserByEmail(ctx, email)
 	switch {
@@ -66,6 +53,9 @@ func (s *Service) Login(ctx context.Context, req api.LoginRequest) (Issued, erro
 			Details: map[string]any{"email": email, "session_id": out.SessionID.String()},
 		})
 	})
+	if err == nil {
+		outcome = "succeeded"
+	}
 	return out, err
 }
 

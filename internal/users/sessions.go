@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -20,6 +21,8 @@ var (
 	errBadToken       = apperr.Unauthenticated("Invalid or expired token")
 	errSessionGone    = apperr.Unauthenticated("Session expired or revoked")
 	errSessionUnknown = apperr.NotFound("Session not found")
+	// errWrongCurrentPassword is a 401 like every failed password check.
+	errWrongCurrentPassword = apperr.Unauthenticated("Current password is incorrect")
 )
 
 // Authenticate turns a bearer access token into a principal. One query checks
@@ -214,24 +217,41 @@ func (s *Service) RevokeOtherSessions(ctx context.Context) (int64, error) {
 }
 
 // ChangePassword replaces the caller's password and revokes their other
-// sessions; the current one stays signed in.
+// sessions; the current one stays signed in. The current-password check is
+// throttled like a login, and concurrent changes take turns on the user row,
+// each checking the current password as it is then.
 func (s *Service) ChangePassword(ctx context.Context, req api.ChangePasswordRequest) error {
 	p := principal.From(ctx)
-	user, err := s.store.Q.GetAdminUser(ctx, p.UserID)
-	if err != nil {
-		return apperr.Internal(err, "load user")
-	}
-	if !auth.VerifyPassword(user.PasswordHash, req.CurrentPassword) {
-		return apperr.Unauthenticated("Current password is incorrect")
-	}
 	if req.NewPassword == req.CurrentPassword {
 		return apperr.Invalid("New password must differ from the current one")
 	}
-	hash, err := auth.HashPassword(req.NewPassword)
+	if err := auth.CheckNewPassword(req.NewPassword); err != nil {
+		return err
+	}
+	attempt, err := s.startAttempt(ctx, p.Email)
 	if err != nil {
 		return err
 	}
-	return s.store.InTx(ctx, func(q *dbq.Queries) error {
+	outcome := "failed"
+	defer func() { attempt.finish(ctx, outcome) }()
+
+	err = s.store.InTx(ctx, func(q *dbq.Queries) error {
+		user, err := q.GetAdminUserForUpdate(ctx, p.UserID)
+		if err != nil {
+			return apperr.Internal(err, "lock user")
+		}
+		if _, err := q.LockLiveSession(ctx, p.SessionID); store.IsNoRows(err) {
+			return errSessionGone
+		} else if err != nil {
+			return apperr.Internal(err, "lock session")
+		}
+		if !auth.VerifyPassword(user.PasswordHash, req.CurrentPassword) {
+			return errWrongCurrentPassword
+		}
+		hash, err := auth.HashPassword(req.NewPassword)
+		if err != nil {
+			return err
+		}
 		if err := q.SetAdminUserPassword(ctx, dbq.SetAdminUserPasswordParams{UserID: p.UserID, PasswordHash: hash}); err != nil {
 			return apperr.Internal(err, "set password")
 		}
@@ -245,4 +265,17 @@ func (s *Service) ChangePassword(ctx context.Context, req api.ChangePasswordRequ
 			Details: map[string]any{"other_sessions_revoked": n},
 		})
 	})
+	switch {
+	case err == nil:
+		outcome = "succeeded"
+	case errors.Is(err, errWrongCurrentPassword):
+		if aerr := s.store.InTx(ctx, func(q *dbq.Queries) error {
+			return audit.Record(ctx, q, audit.Entry{
+				Action: "change_password_failed", ResourceType: "admin_user", ResourceID: p.UserID.String(),
+			})
+		}); aerr != nil {
+			return apperr.Internal(aerr, "audit failed password change")
+		}
+	}
+	return err
 }

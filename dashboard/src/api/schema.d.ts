@@ -163,7 +163,8 @@ export interface paths {
         put?: never;
         /**
          * Change the signed-in user's password
-         * @description Every other session of the user is revoked; the current one stays.
+         * @description Every other session of the user is revoked; the current one stays. Wrong current
+         *     passwords count against the same throttle as failed logins.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -996,7 +997,7 @@ export interface components {
             /** Format: int64 */
             credits_after: number;
             reason: string | null;
-            /** @description `user:<uuid>` or `master_key`. */
+            /** @description `user:<uuid>` or `master_key`; `operator` when read with a team key. */
             actor: string;
             /** Format: date-time */
             created_at: string;
@@ -1449,6 +1450,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listMySessions: {
@@ -1805,7 +1807,7 @@ export interface operations {
     getOrganizationUsage: {
         parameters: {
             query?: {
-                /** @description `YYYY-MM` (UTC); the current month when omitted. */
+                /** @description `YYYY-MM` (UTC), years 1970 to 2999; the current month when omitted. */
                 period?: string;
             };
             header?: never;
