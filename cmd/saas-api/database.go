@@ -37,7 +37,9 @@ func (d *database) close() {
 	defer cancel()
 	if err := d.embedded.Stop(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "saas-api: stopping the embedded database:", err)
+		return
 	}
+	fmt.Fprintln(os.Stderr, "saas-api: the embedded PostgreSQL has stopped")
 }
 
 func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*database, error) {
