@@ -27,6 +27,7 @@ const embeddedDBName = "saas"
 type database struct {
 	url      string
 	embedded *pgembed.Instance
+	log      *slog.Logger
 }
 
 func (d *database) close() {
@@ -36,10 +37,10 @@ func (d *database) close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := d.embedded.Stop(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "saas-api: stopping the embedded database:", err)
+		d.log.Error("stopping the embedded PostgreSQL", "error", err)
 		return
 	}
-	fmt.Fprintln(os.Stderr, "saas-api: the embedded PostgreSQL has stopped")
+	d.log.Info("the embedded PostgreSQL has stopped")
 }
 
 func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*database, error) {
@@ -78,7 +79,7 @@ func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*d
 		}
 		return nil, fmt.Errorf("embedded PostgreSQL: %w", err)
 	}
-	db := &database{embedded: inst, url: inst.ConnString(embeddedDBName)}
+	db := &database{embedded: inst, url: inst.ConnString(embeddedDBName), log: log}
 	if err := ensureDatabase(ctx, inst.ConnString("postgres"), embeddedDBName); err != nil {
 		db.close()
 		return nil, err
