@@ -62,40 +62,40 @@ func (a *authenticator) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// resolve finds the caller. Order: Authorization bearer (a JWT, the master
-// key, or a team key), then X-Admin-Key. A credential that is present but
-// wrong is a 401; it never falls through to the next kind.
+// resolve finds the caller, in the contract's order: a bearer JWT, then
+// X-Admin-Key, then a bearer key (the master key, which the original
+// dashboard sent this way, or a team key). The first credential present
+// decides: when it is wrong the answer is 401, never a fall-through.
 func (a *authenticator) resolve(ctx context.Context, r *http.Request, jwtOnly bool) (principal.Principal, error) {
+	token := ""
 	if header := r.Header.Get("Authorization"); header != "" {
-		token, ok := bearerToken(header)
-		if !ok {
+		var ok bool
+		if token, ok = bearerToken(header); !ok {
 			return principal.Principal{}, errBadAuthHeader
 		}
 		if !strings.HasPrefix(token, teamKeyPrefix) {
 			return a.users.Authenticate(ctx, token)
 		}
-		if jwtOnly {
-			return principal.Principal{}, access.ErrNotAuthenticated
-		}
-		// The original dashboard sent the master key as a bearer token.
-		if auth.EqualSecret(token, a.masterKey) {
-			return principal.Principal{Kind: principal.MasterKey}, nil
-		}
-		if a.teams == nil {
-			return principal.Principal{}, errInvalidTeamKey
-		}
-		return a.teams.AuthenticateTeamKey(ctx, token)
+	}
+	if jwtOnly {
+		// Keys are not credentials on the admin-user endpoints.
+		return principal.Principal{}, access.ErrNotAuthenticated
 	}
 	if key := r.Header.Get("X-Admin-Key"); key != "" {
-		if jwtOnly {
-			return principal.Principal{}, access.ErrNotAuthenticated
-		}
 		if !auth.EqualSecret(key, a.masterKey) {
 			return principal.Principal{}, errInvalidAdminKey
 		}
 		return principal.Principal{Kind: principal.MasterKey}, nil
 	}
-	return principal.Principal{}, access.ErrNotAuthenticated
+	switch {
+	case token == "":
+		return principal.Principal{}, access.ErrNotAuthenticated
+	case auth.EqualSecret(token, a.masterKey):
+		return principal.Principal{Kind: principal.MasterKey}, nil
+	case a.teams == nil:
+		return principal.Principal{}, errInvalidTeamKey
+	}
+	return a.teams.AuthenticateTeamKey(ctx, token)
 }
 
 // bearerToken parses "Bearer <token>" (scheme case-insensitive).
