@@ -63,7 +63,7 @@ func (v *validatingTransport) RoundTrip(req *http.Request) (*http.Response, erro
 	resp.Body = io.NopCloser(bytes.NewReader(respBody))
 	where := req.Method + " " + req.URL.Path
 
-	if resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable && resp.StatusCode != http.StatusNotImplemented {
+	if resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("%s: server error %d: %s", where, resp.StatusCode, respBody)
 	}
 	if resp.StatusCode >= 400 {

@@ -26,10 +26,6 @@ const (
 	KindValidation
 	// KindTooMany means the caller must slow down (429).
 	KindTooMany
-	// KindUnavailable means a dependency (the database) is down (503).
-	KindUnavailable
-	// KindNotImplemented marks an operation not built yet (501).
-	KindNotImplemented
 )
 
 // Error is a domain error with a client-safe message.

@@ -38,8 +38,6 @@ var statusOf = map[apperr.Kind]int{
 	apperr.KindNotFound:        http.StatusNotFound,
 	apperr.KindValidation:      http.StatusUnprocessableEntity,
 	apperr.KindTooMany:         http.StatusTooManyRequests,
-	apperr.KindUnavailable:     http.StatusServiceUnavailable,
-	apperr.KindNotImplemented:  http.StatusNotImplemented,
 }
 
 // problem is the classification of any error into what the client sees.

@@ -46,16 +46,6 @@ func (s *Store) InTx(ctx context.Context, fn func(q *dbq.Queries) error) error {
 // IsNoRows reports whether err means the query found nothing.
 func IsNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
 
-// IsUniqueViolation reports whether err is a unique-constraint violation,
-// optionally of the named constraint.
-func IsUniqueViolation(err error, constraint string) bool {
-	var pg *pgconn.PgError
-	if !errors.As(err, &pg) || pg.Code != "23505" {
-		return false
-	}
-	return constraint == "" || pg.ConstraintName == constraint
-}
-
 // IsForeignKeyViolation reports whether err is a foreign-key violation.
 func IsForeignKeyViolation(err error) bool {
 	var pg *pgconn.PgError
