@@ -332,9 +332,12 @@ type GroupNameList = []GroupName
 
 // Health defines model for Health.
 type Health struct {
-	Database *string      `json:"database,omitempty"`
-	Service  *string      `json:"service,omitempty"`
-	Status   HealthStatus `json:"status"`
+	Database *string `json:"database,omitempty"`
+
+	// Detail Why the service is not ready (503 only).
+	Detail  *string      `json:"detail,omitempty"`
+	Service *string      `json:"service,omitempty"`
+	Status  HealthStatus `json:"status"`
 }
 
 // HealthStatus defines model for Health.Status.

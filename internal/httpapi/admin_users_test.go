@@ -365,3 +365,18 @@ func TestAuditLog(t *testing.T) {
 		t.Errorf("non-uuid user_id = %d", resp.StatusCode)
 	}
 }
+
+// Readiness answers 503 once the database is gone; liveness stays 200.
+func TestReadinessWithoutDatabase(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	env.Pool.Close()
+	c := env.Client()
+	r, err := c.GetReadinessWithResponse(bg)
+	if err != nil || r.StatusCode() != 503 || r.JSON503 == nil || r.JSON503.Status != client.Unhealthy {
+		t.Fatalf("ready without database: %v %d %s", err, r.StatusCode(), r.Body)
+	}
+	if h, _ := c.GetHealthWithResponse(bg); h.StatusCode() != 200 {
+		t.Fatalf("health = %d", h.StatusCode())
+	}
+}

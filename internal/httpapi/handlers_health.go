@@ -22,8 +22,8 @@ func (s *Server) GetReadiness(ctx context.Context, _ api.GetReadinessRequestObje
 	defer cancel()
 	if err := s.Store.Pool.Ping(ctx); err != nil {
 		s.Log.Warn("readiness: database unreachable", "error", err)
-		db := "unreachable"
-		return api.GetReadiness503JSONResponse{Status: api.Unhealthy, Service: &name, Database: &db}, nil
+		db, detail := "unreachable", "The database is unreachable"
+		return api.GetReadiness503JSONResponse{Status: api.Unhealthy, Service: &name, Database: &db, Detail: &detail}, nil
 	}
 	db := "ok"
 	return api.GetReadiness200JSONResponse{Status: api.Healthy, Service: &name, Database: &db}, nil

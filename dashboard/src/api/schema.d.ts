@@ -656,6 +656,8 @@ export interface components {
             status: "healthy" | "unhealthy";
             service?: string;
             database?: string;
+            /** @description Why the service is not ready (503 only). */
+            detail?: string;
         };
         /** Format: uuid */
         UUID: string;
@@ -1264,7 +1266,8 @@ export interface operations {
                      * @example {
                      *       "status": "unhealthy",
                      *       "service": "saas-api",
-                     *       "database": "unreachable"
+                     *       "database": "unreachable",
+                     *       "detail": "The database is unreachable"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
