@@ -66,6 +66,8 @@ func setGroups(ctx context.Context, q *dbq.Queries, teamID string, names []strin
 		ids = append(ids, g.ModelGroupID)
 		sorted = append(sorted, g.GroupName)
 	}
+	// Sort here: the database's collation need not be byte order.
+	slices.Sort(sorted)
 	for _, name := range wanted {
 		if _, ok := slices.BinarySearch(sorted, name); !ok {
 			return nil, modelgroups.NotFound(name)
