@@ -29,8 +29,8 @@ generate:
 
 ## check-generated: fail when regenerating changes a committed file
 check-generated: generate
-	@git diff --exit-code --stat -- gen $(DASH)/src/api || \
-		{ echo "generated code is stale: run make generate and commit"; exit 1; }
+	@out=$$(git status --porcelain -- gen $(DASH)/src/api); [ -z "$$out" ] || \
+		{ echo "$$out"; echo "generated code is stale: run make generate and commit"; exit 1; }
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^gen/')); [ -z "$$out" ] || { echo "gofmt: $$out"; exit 1; }
