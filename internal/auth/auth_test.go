@@ -133,7 +133,9 @@ func TestSecrets(t *testing.T) {
 // panic and must never accept anything it did not sign.
 func FuzzVerify(f *testing.F) {
 	tk := NewTokens([]byte(strings.Repeat("k", 32)))
-	issued := AccessClaims{UserID: uuid.New(), SessionID: uuid.New()}
+	// Fixed ids: fuzz workers rebuild this in their own process and must
+	// expect the claims of the seed tokens the coordinator sent them.
+	issued := AccessClaims{UserID: uuid.MustParse("11111111-1111-4111-8111-111111111111"), SessionID: uuid.MustParse("22222222-2222-4222-8222-222222222222")}
 	good, _ := tk.Issue(issued, time.Now().Add(time.Hour))
 	for _, s := range []string{"", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", good, good + "x", strings.ToUpper(good)} {
 		f.Add(s)
