@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type Dispatch, type InputHTMLAttributes, type ReactNode, type SetStateAction } from 'react';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -60,6 +60,16 @@ export function Notice({
         </button>
       )}
     </div>
+  );
+}
+
+/** `message` as a dismissible success notice; nothing while it is empty. */
+export function DismissibleNotice({ message, testId, onDismiss }: { message: ReactNode; testId: string; onDismiss: () => void }) {
+  if (!message) return null;
+  return (
+    <Notice testId={testId} onDismiss={onDismiss}>
+      {message}
+    </Notice>
   );
 }
 
@@ -128,6 +138,76 @@ export function Field({
   );
 }
 
+/** A `Field` around a single text input whose id is `id` and whose data-testid is `testId` (default: `id`). */
+export function InputField({
+  id,
+  label,
+  value,
+  onValue,
+  error,
+  hint,
+  testId = id,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> & {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string | null | undefined;
+  hint?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <input id={id} value={value} onChange={(e) => onValue(e.target.value)} data-testid={testId} {...input} />
+    </Field>
+  );
+}
+
+/** A submit button (or, with `onClick`, a plain button), disabled and showing `busyLabel` while `busy`. */
+export function BusyButton({
+  busy,
+  busyLabel,
+  children,
+  testId,
+  className = 'btn btn-primary',
+  onClick,
+}: {
+  busy: boolean;
+  busyLabel: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  className?: string;
+  onClick?: () => void;
+}) {
+  return (
+    <button type={onClick ? 'button' : 'submit'} className={className} onClick={onClick} disabled={busy} data-testid={testId}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}
+
+/** The page-header button that opens and closes a "new …" form. */
+export function FormToggle({ open, setOpen, label, testId }: { open: boolean; setOpen: Dispatch<SetStateAction<boolean>>; label: ReactNode; testId: string }) {
+  return (
+    <button type="button" className="btn btn-primary" onClick={() => setOpen((o) => !o)} data-testid={testId}>
+      {open ? 'Close' : label}
+    </button>
+  );
+}
+
+/** One figure of a `stats` row. */
+export function StatTile({ label, value, testId }: { label: ReactNode; value: ReactNode; testId?: string }) {
+  return (
+    <div className="stat">
+      <div className="stat-label">{label}</div>
+      <div className="stat-value" data-testid={testId}>
+        {value}
+      </div>
+    </div>
+  );
+}
+
 export function Badge({ children, tone = 'neutral', testId }: { children: ReactNode; tone?: 'neutral' | 'green' | 'red' | 'blue' | 'amber'; testId?: string }) {
   return (
     <span className={`badge badge-${tone}`} data-testid={testId}>
@@ -147,6 +227,33 @@ export function TableWrap({ children, testId }: { children: ReactNode; testId?: 
     <div className="table-wrap" data-testid={testId}>
       {children}
     </div>
+  );
+}
+
+/** A header cell: its text, `{ num: text }` for a right-aligned numeric column, or false to leave it out. */
+export type Column = string | { num: string } | false;
+
+/** A table in a `TableWrap`: one header row made from `columns`, then `children` (the body rows). */
+export function DataTable({ columns, testId, children }: { columns: Column[]; testId?: string; children: ReactNode }) {
+  return (
+    <TableWrap testId={testId}>
+      <table className="table">
+        <thead>
+          <tr>
+            {columns.map((c, i) =>
+              c === false ? null : typeof c === 'string' ? (
+                <th key={i}>{c}</th>
+              ) : (
+                <th key={i} className="num">
+                  {c.num}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableWrap>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   validateInitialCredits,
   validateModelName,
   validateModelRows,
+  validateNewUser,
   validatePassword,
   validatePasswordConfirm,
   validatePeriod,
@@ -156,5 +157,18 @@ describe('other fields', () => {
   it('allValid', () => {
     expect(allValid({ a: null, b: null })).toBe(true);
     expect(allValid({ a: null, b: 'x' })).toBe(false);
+  });
+});
+
+describe('validateNewUser (user creation and first-time setup)', () => {
+  it('passes a complete account', () => {
+    expect(validateNewUser('a@example.com', 'Ada', '12345678')).toEqual({ email: null, name: null, password: null });
+  });
+  it('reports each field with the same messages as its own validator', () => {
+    expect(validateNewUser('', '', 'short')).toEqual({
+      email: validateEmail(''),
+      name: validateDisplayName('', 'Display name'),
+      password: validatePassword('short'),
+    });
   });
 });

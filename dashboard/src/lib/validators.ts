@@ -189,6 +189,11 @@ export function validateUuid(value: string, label = 'ID'): Check {
   return UUID_RE.test(value) ? null : `${label} must be a UUID`;
 }
 
+/** The checks of a new admin user's email, display name and password (user creation and first-time setup). */
+export function validateNewUser(email: string, name: string, password: string): { email: Check; name: Check; password: Check } {
+  return { email: validateEmail(email), name: validateDisplayName(name, 'Display name'), password: validatePassword(password) };
+}
+
 /** Returns true when every check passed (all null). */
 export function allValid(errors: Record<string, Check>): boolean {
   return Object.values(errors).every((e) => e === null);

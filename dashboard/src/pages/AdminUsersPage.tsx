@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { AdminUser, Role } from '../api/types';
 import { useCurrentUser } from '../auth/useAuth';
-import { Badge, Card, ConfirmButton, Empty, ErrorAlert, Field, Loading, Notice, PageHeader, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { Badge, BusyButton, Card, ConfirmButton, DataTable, DismissibleNotice, ErrorAlert, Field, FormToggle, InputField, PageHeader } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useAction, useQuery } from '../lib/hooks';
 import { assignableRoles, canChangeRole, canManageUsers, canModifyUser, ROLE_LABELS } from '../lib/permissions';
-import { validateDisplayName, validateEmail, validatePassword } from '../lib/validators';
+import { validateNewUser } from '../lib/validators';
 import { Forbidden } from './Forbidden';
 
 function CreateUserForm({ roles, onCreated }: { roles: Role[]; onCreated: (u: AdminUser) => void }) {
@@ -20,12 +21,7 @@ function CreateUserForm({ roles, onCreated }: { roles: Role[]; onCreated: (u: Ad
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const next = {
-      email: validateEmail(email),
-      name: validateDisplayName(name, 'Display name'),
-      password: validatePassword(password),
-      role: roles.includes(role) ? null : 'Choose a role you may assign',
-    };
+    const next = { ...validateNewUser(email, name, password), role: roles.includes(role) ? null : 'Choose a role you may assign' };
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     const created = await action.run(() =>
@@ -37,15 +33,9 @@ function CreateUserForm({ roles, onCreated }: { roles: Role[]; onCreated: (u: Ad
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="create-user-form" className="form-grid">
       <ErrorAlert error={action.error} testId="create-user-error" />
-      <Field label="Email" htmlFor="user-email" error={errors.email}>
-        <input id="user-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="user-email" autoComplete="off" />
-      </Field>
-      <Field label="Display name" htmlFor="user-name" error={errors.name}>
-        <input id="user-name" value={name} onChange={(e) => setName(e.target.value)} data-testid="user-name" maxLength={200} autoComplete="off" />
-      </Field>
-      <Field label="Initial password" htmlFor="user-password" error={errors.password} hint="8 to 72 characters">
-        <input id="user-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="user-password" autoComplete="new-password" />
-      </Field>
+      <InputField id="user-email" label="Email" value={email} onValue={setEmail} error={errors.email} type="email" autoComplete="off" />
+      <InputField id="user-name" label="Display name" value={name} onValue={setName} error={errors.name} maxLength={200} autoComplete="off" />
+      <InputField id="user-password" label="Initial password" value={password} onValue={setPassword} error={errors.password} hint="8 to 72 characters" type="password" autoComplete="new-password" />
       <Field label="Role" htmlFor="user-role" error={errors.role}>
         <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="user-role">
           {roles.map((r) => (
@@ -56,9 +46,9 @@ function CreateUserForm({ roles, onCreated }: { roles: Role[]; onCreated: (u: Ad
         </select>
       </Field>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="create-user-submit">
-          {action.busy ? 'Creating…' : 'Create user'}
-        </button>
+        <BusyButton busy={action.busy} busyLabel="Creating…" testId="create-user-submit">
+          Create user
+        </BusyButton>
       </div>
     </form>
   );
@@ -152,17 +142,9 @@ export function AdminUsersPage() {
       <PageHeader
         title="Admin users"
         subtitle={me.role === 'owner' ? 'Owners manage everyone except themselves.' : 'Admins manage users with the role “user”.'}
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="toggle-create-user">
-            {showForm ? 'Close' : 'New user'}
-          </button>
-        }
+        actions={<FormToggle open={showForm} setOpen={setShowForm} label="New user" testId="toggle-create-user" />}
       />
-      {notice && (
-        <Notice testId="users-notice" onDismiss={() => setNotice(null)}>
-          {notice}
-        </Notice>
-      )}
+      <DismissibleNotice message={notice} testId="users-notice" onDismiss={() => setNotice(null)} />
       {showForm && (
         <Card title="New admin user">
           <CreateUserForm
@@ -176,41 +158,23 @@ export function AdminUsersPage() {
         </Card>
       )}
       <Card title="All users">
-        {users.loading && !users.data ? (
-          <Loading />
-        ) : users.error ? (
-          <ErrorAlert error={users.error} onRetry={users.reload} />
-        ) : !users.data || users.data.length === 0 ? (
-          <Empty>No users.</Empty>
-        ) : (
-          <TableWrap testId="users-table">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>User</th>
-                  <th>Role</th>
-                  <th>Status</th>
-                  <th>Created</th>
-                  <th>Last login</th>
-                  <th>Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((u) => (
-                  <UserRow
-                    key={`${u.user_id}:${u.role}:${u.is_active}`}
-                    me={me}
-                    u={u}
-                    onChanged={(msg) => {
-                      setNotice(msg);
-                      users.reload();
-                    }}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <AsyncSection state={users} empty="No users.">
+          {(list) => (
+            <DataTable testId="users-table" columns={['User', 'Role', 'Status', 'Created', 'Last login', 'Actions']}>
+              {list.map((u) => (
+                <UserRow
+                  key={`${u.user_id}:${u.role}:${u.is_active}`}
+                  me={me}
+                  u={u}
+                  onChanged={(msg) => {
+                    setNotice(msg);
+                    users.reload();
+                  }}
+                />
+              ))}
+            </DataTable>
+          )}
+        </AsyncSection>
       </Card>
     </>
   );

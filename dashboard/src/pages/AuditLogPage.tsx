@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useCurrentUser } from '../auth/useAuth';
 import { AuditTable } from '../components/AuditTable';
-import { Card, Empty, ErrorAlert, Field, Loading, PageHeader } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { Card, Field, PageHeader } from '../components/ui';
 import { ApiError, errorDetail, unwrap } from '../lib/errors';
 import { pageRange } from '../lib/format';
 import { hasNextPage, totalFromHeaders } from '../lib/paging';
@@ -37,6 +38,38 @@ const KNOWN_ACTIONS = [
 const KNOWN_RESOURCE_TYPES = ['admin_user', 'admin_session', 'organization', 'team', 'model_group'];
 
 const PAGE_SIZES = [25, 50, 100, 200];
+
+/** A free-text filter with suggestions from `options`; empty means "any". */
+function SuggestField({
+  id,
+  listId,
+  label,
+  value,
+  onValue,
+  error,
+  testId,
+  options,
+}: {
+  id: string;
+  listId: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error: string | null | undefined;
+  testId: string;
+  options: string[];
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error}>
+      <input id={id} list={listId} value={value} onChange={(e) => onValue(e.target.value)} data-testid={testId} placeholder="any" autoComplete="off" />
+      <datalist id={listId}>
+        {options.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+    </Field>
+  );
+}
 
 interface Filters {
   action: string;
@@ -102,22 +135,16 @@ export function AuditLogPage() {
       <PageHeader title="Audit log" subtitle="Every state change and authentication event, newest first." />
       <Card title="Filters">
         <form className="filters" onSubmit={apply} noValidate data-testid="audit-filters">
-          <Field label="Action" htmlFor="audit-action" error={draftErrors.action}>
-            <input
-              id="audit-action"
-              list="audit-actions"
-              value={draft.action}
-              onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-              data-testid="audit-filter-action"
-              placeholder="any"
-              autoComplete="off"
-            />
-            <datalist id="audit-actions">
-              {KNOWN_ACTIONS.map((a) => (
-                <option key={a} value={a} />
-              ))}
-            </datalist>
-          </Field>
+          <SuggestField
+            id="audit-action"
+            listId="audit-actions"
+            label="Action"
+            value={draft.action}
+            onValue={(action) => setDraft({ ...draft, action })}
+            error={draftErrors.action}
+            testId="audit-filter-action"
+            options={KNOWN_ACTIONS}
+          />
           <Field label="User" htmlFor="audit-user" error={users.error ? `Users could not be loaded: ${users.error}` : null}>
             <select id="audit-user" value={draft.userId} onChange={(e) => setDraft({ ...draft, userId: e.target.value })} data-testid="audit-filter-user">
               <option value="">any</option>
@@ -128,22 +155,16 @@ export function AuditLogPage() {
               ))}
             </select>
           </Field>
-          <Field label="Resource type" htmlFor="audit-resource" error={draftErrors.resourceType}>
-            <input
-              id="audit-resource"
-              list="audit-resource-types"
-              value={draft.resourceType}
-              onChange={(e) => setDraft({ ...draft, resourceType: e.target.value })}
-              data-testid="audit-filter-resource-type"
-              placeholder="any"
-              autoComplete="off"
-            />
-            <datalist id="audit-resource-types">
-              {KNOWN_RESOURCE_TYPES.map((a) => (
-                <option key={a} value={a} />
-              ))}
-            </datalist>
-          </Field>
+          <SuggestField
+            id="audit-resource"
+            listId="audit-resource-types"
+            label="Resource type"
+            value={draft.resourceType}
+            onValue={(resourceType) => setDraft({ ...draft, resourceType })}
+            error={draftErrors.resourceType}
+            testId="audit-filter-resource-type"
+            options={KNOWN_RESOURCE_TYPES}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" data-testid="audit-apply">
               Apply
@@ -179,15 +200,9 @@ export function AuditLogPage() {
           </span>
         }
       >
-        {page.loading && !page.data ? (
-          <Loading />
-        ) : page.error ? (
-          <ErrorAlert error={page.error} onRetry={page.reload} />
-        ) : entries.length === 0 ? (
-          <Empty>No audit entries match these filters.</Empty>
-        ) : (
-          <AuditTable entries={entries} users={users.data} />
-        )}
+        <AsyncSection state={page} empty="No audit entries match these filters." isEmpty={(p) => p.entries.length === 0}>
+          {(p) => <AuditTable entries={p.entries} users={users.data} />}
+        </AsyncSection>
         <div className="pager" data-testid="audit-pager">
           <span className="muted small" data-testid="audit-range">
             {page.data ? pageRange(offset, entries.length, total) : ''}

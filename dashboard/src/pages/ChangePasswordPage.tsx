@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Card, ErrorAlert, Field, Notice, PageHeader } from '../components/ui';
+import { BusyButton, Card, DismissibleNotice, ErrorAlert, InputField, PageHeader } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { useAction } from '../lib/hooks';
 import { validateLoginPassword, validatePassword, validatePasswordConfirm } from '../lib/validators';
@@ -38,25 +38,15 @@ export function ChangePasswordPage() {
     <>
       <PageHeader title="Change password" subtitle="Changing your password signs out every other session." />
       <Card className="narrow">
-        {done && (
-          <Notice testId="password-changed" onDismiss={() => setDone(null)}>
-            {done}
-          </Notice>
-        )}
+        <DismissibleNotice message={done} testId="password-changed" onDismiss={() => setDone(null)} />
         <form onSubmit={(e) => void submit(e)} noValidate data-testid="change-password-form">
           <ErrorAlert error={action.error} testId="change-password-error" />
-          <Field label="Current password" htmlFor="pw-current" error={errors.current}>
-            <input id="pw-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="pw-current" />
-          </Field>
-          <Field label="New password" htmlFor="pw-new" error={errors.next} hint="8 to 72 characters">
-            <input id="pw-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} data-testid="pw-new" />
-          </Field>
-          <Field label="Confirm new password" htmlFor="pw-confirm" error={errors.confirm}>
-            <input id="pw-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} data-testid="pw-confirm" />
-          </Field>
-          <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="change-password-submit">
-            {action.busy ? 'Saving…' : 'Change password'}
-          </button>
+          <InputField id="pw-current" label="Current password" value={current} onValue={setCurrent} error={errors.current} type="password" autoComplete="current-password" />
+          <InputField id="pw-new" label="New password" value={next} onValue={setNext} error={errors.next} hint="8 to 72 characters" type="password" autoComplete="new-password" />
+          <InputField id="pw-confirm" label="Confirm new password" value={confirm} onValue={setConfirm} error={errors.confirm} type="password" autoComplete="new-password" />
+          <BusyButton busy={action.busy} busyLabel="Saving…" testId="change-password-submit">
+            Change password
+          </BusyButton>
         </form>
       </Card>
     </>

@@ -3,7 +3,8 @@ import { api } from '../api/client';
 import type { ModelGroup } from '../api/types';
 import { useCurrentUser } from '../auth/useAuth';
 import { ModelsEditor } from '../components/ModelsEditor';
-import { Card, ConfirmButton, Empty, ErrorAlert, Field, Loading, Notice, PageHeader, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { BusyButton, Card, ConfirmButton, DataTable, DismissibleNotice, ErrorAlert, FormToggle, InputField, PageHeader } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useAction, useQuery } from '../lib/hooks';
@@ -53,24 +54,18 @@ function CreateModelGroupForm({ onCreated }: { onCreated: (name: string) => void
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="create-model-group-form" className="form-grid">
       <ErrorAlert error={action.error} testId="create-model-group-error" />
-      <Field label="Group name" htmlFor="mg-name" error={errors.name} hint="e.g. gpt-models">
-        <input id="mg-name" value={name} onChange={(e) => setName(e.target.value)} data-testid="mg-name" maxLength={128} autoComplete="off" />
-      </Field>
-      <Field label="Display name (optional)" htmlFor="mg-display" error={errors.displayName}>
-        <input id="mg-display" value={displayName} onChange={(e) => setDisplayName(e.target.value)} data-testid="mg-display-name" maxLength={200} autoComplete="off" />
-      </Field>
-      <Field label="Description (optional)" htmlFor="mg-description" error={errors.description}>
-        <input id="mg-description" value={description} onChange={(e) => setDescription(e.target.value)} data-testid="mg-description" maxLength={2000} autoComplete="off" />
-      </Field>
+      <InputField id="mg-name" label="Group name" value={name} onValue={setName} error={errors.name} hint="e.g. gpt-models" maxLength={128} autoComplete="off" />
+      <InputField id="mg-display" testId="mg-display-name" label="Display name (optional)" value={displayName} onValue={setDisplayName} error={errors.displayName} maxLength={200} autoComplete="off" />
+      <InputField id="mg-description" label="Description (optional)" value={description} onValue={setDescription} error={errors.description} maxLength={2000} autoComplete="off" />
       <div className="field field-wide">
         <span className="label">Models (priority 0 is primary; higher numbers are fallbacks)</span>
         <ModelsEditor rows={rows} errors={rowErrors} onChange={setRows} idPrefix="create-mg" />
         {errors.models && <div className="field-error">{errors.models}</div>}
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="create-model-group-submit">
-          {action.busy ? 'Creating…' : 'Create model group'}
-        </button>
+        <BusyButton busy={action.busy} busyLabel="Creating…" testId="create-model-group-submit">
+          Create model group
+        </BusyButton>
       </div>
     </form>
   );
@@ -100,9 +95,9 @@ function EditModels({ group, onDone }: { group: ModelGroup; onDone: (saved: bool
       <ModelsEditor rows={rows} errors={rowErrors} onChange={setRows} idPrefix="edit-mg" />
       {overall && <div className="field-error">{overall}</div>}
       <div className="form-actions">
-        <button type="button" className="btn btn-primary btn-small" onClick={() => void save()} disabled={action.busy} data-testid="save-models">
-          {action.busy ? 'Saving…' : 'Save models'}
-        </button>
+        <BusyButton busy={action.busy} busyLabel="Saving…" className="btn btn-primary btn-small" onClick={() => void save()} testId="save-models">
+          Save models
+        </BusyButton>
         <button type="button" className="btn btn-small" onClick={() => onDone(false)}>
           Cancel
         </button>
@@ -133,19 +128,9 @@ export function ModelGroupsPage() {
       <PageHeader
         title="Model groups"
         subtitle="Named sets of models with a primary and fallbacks, assigned to teams."
-        actions={
-          writer && (
-            <button type="button" className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="toggle-create-model-group">
-              {showForm ? 'Close' : 'New model group'}
-            </button>
-          )
-        }
+        actions={writer && <FormToggle open={showForm} setOpen={setShowForm} label="New model group" testId="toggle-create-model-group" />}
       />
-      {notice && (
-        <Notice testId="model-group-notice" onDismiss={() => setNotice(null)}>
-          {notice}
-        </Notice>
-      )}
+      <DismissibleNotice message={notice} testId="model-group-notice" onDismiss={() => setNotice(null)} />
       <ErrorAlert error={del.error} testId="delete-model-group-error" />
       {showForm && writer && (
         <Card title="New model group">
@@ -159,82 +144,65 @@ export function ModelGroupsPage() {
         </Card>
       )}
       <Card title="All model groups">
-        {groups.loading && !groups.data ? (
-          <Loading />
-        ) : groups.error ? (
-          <ErrorAlert error={groups.error} onRetry={groups.reload} />
-        ) : !groups.data || groups.data.length === 0 ? (
-          <Empty>No model groups yet.</Empty>
-        ) : (
-          <TableWrap testId="model-groups-table">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Group</th>
-                  <th>Display name</th>
-                  <th>Models (by priority)</th>
-                  <th>Updated</th>
-                  {writer && <th>Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {groups.data.map((g) => (
-                  <tr key={g.group_name} data-testid="model-group-row" data-name={g.group_name}>
-                    <td className="mono">{g.group_name}</td>
-                    <td>
-                      {g.display_name || '—'}
-                      {g.description && <div className="muted small">{g.description}</div>}
-                    </td>
-                    <td className="models-cell">
-                      {editing === g.group_name ? (
-                        <EditModels
-                          group={g}
-                          onDone={(saved) => {
-                            setEditing(null);
-                            if (saved) {
-                              setNotice(`Models of ${g.group_name} updated.`);
-                              groups.reload();
-                            }
-                          }}
-                        />
-                      ) : g.models.length === 0 ? (
-                        <span className="muted">none</span>
-                      ) : (
-                        <ol className="model-list">
-                          {[...g.models]
-                            .sort((a, b) => a.priority - b.priority)
-                            .map((m) => (
-                              <li key={`${m.model_name}-${m.priority}`}>
-                                <span className="mono-small">{m.model_name}</span> <span className="muted small">p{m.priority}{m.priority === 0 ? ' · primary' : ''}</span>
-                              </li>
-                            ))}
-                        </ol>
-                      )}
-                    </td>
-                    <td className="nowrap">{formatDateTime(g.updated_at)}</td>
-                    {writer && (
-                      <td className="actions-cell">
-                        {editing !== g.group_name && (
-                          <button type="button" className="btn btn-small" onClick={() => setEditing(g.group_name)} data-testid="edit-models-button">
-                            Edit models
-                          </button>
-                        )}
-                        <ConfirmButton
-                          label="Delete"
-                          question={`Delete ${g.group_name}?`}
-                          confirmLabel="Delete"
-                          onConfirm={() => remove(g.group_name)}
-                          busy={del.busy}
-                          testId="delete-model-group"
-                        />
-                      </td>
+        <AsyncSection state={groups} empty="No model groups yet.">
+          {(list) => (
+            <DataTable testId="model-groups-table" columns={['Group', 'Display name', 'Models (by priority)', 'Updated', writer && 'Actions']}>
+              {list.map((g) => (
+                <tr key={g.group_name} data-testid="model-group-row" data-name={g.group_name}>
+                  <td className="mono">{g.group_name}</td>
+                  <td>
+                    {g.display_name || '—'}
+                    {g.description && <div className="muted small">{g.description}</div>}
+                  </td>
+                  <td className="models-cell">
+                    {editing === g.group_name ? (
+                      <EditModels
+                        group={g}
+                        onDone={(saved) => {
+                          setEditing(null);
+                          if (saved) {
+                            setNotice(`Models of ${g.group_name} updated.`);
+                            groups.reload();
+                          }
+                        }}
+                      />
+                    ) : g.models.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      <ol className="model-list">
+                        {[...g.models]
+                          .sort((a, b) => a.priority - b.priority)
+                          .map((m) => (
+                            <li key={`${m.model_name}-${m.priority}`}>
+                              <span className="mono-small">{m.model_name}</span> <span className="muted small">p{m.priority}{m.priority === 0 ? ' · primary' : ''}</span>
+                            </li>
+                          ))}
+                      </ol>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+                  </td>
+                  <td className="nowrap">{formatDateTime(g.updated_at)}</td>
+                  {writer && (
+                    <td className="actions-cell">
+                      {editing !== g.group_name && (
+                        <button type="button" className="btn btn-small" onClick={() => setEditing(g.group_name)} data-testid="edit-models-button">
+                          Edit models
+                        </button>
+                      )}
+                      <ConfirmButton
+                        label="Delete"
+                        question={`Delete ${g.group_name}?`}
+                        confirmLabel="Delete"
+                        onConfirm={() => remove(g.group_name)}
+                        busy={del.busy}
+                        testId="delete-model-group"
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </AsyncSection>
       </Card>
     </>
   );

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useCurrentUser } from '../auth/useAuth';
 import { canWrite } from '../lib/permissions';
-import { Card, Empty, ErrorAlert, Loading, PageHeader, StatusBadge, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { Card, DataTable, Empty, ErrorAlert, Loading, PageHeader, StatTile, StatusBadge } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { currentPeriod, formatCredits, formatDateTime } from '../lib/format';
 import { useQuery } from '../lib/hooks';
@@ -44,74 +45,39 @@ function UsageCard({ organizationId }: { organizationId: string }) {
       }
     >
       {draftError && <div className="field-error">{draftError}</div>}
-      {usage.loading && !usage.data ? (
-        <Loading />
-      ) : usage.error ? (
-        <ErrorAlert error={usage.error} onRetry={usage.reload} />
-      ) : usage.data ? (
-        <>
-          <div className="stats stats-compact">
-            <div className="stat">
-              <div className="stat-label">Allocated</div>
-              <div className="stat-value" data-testid="usage-allocated">{formatCredits(usage.data.summary.credits_allocated)}</div>
+      <AsyncSection state={usage}>
+        {(u) => (
+          <>
+            <div className="stats stats-compact">
+              <StatTile label="Allocated" value={formatCredits(u.summary.credits_allocated)} testId="usage-allocated" />
+              <StatTile label="Used" value={formatCredits(u.summary.credits_used)} />
+              <StatTile label="Refunded" value={formatCredits(u.summary.credits_refunded)} />
+              <StatTile label="Adjusted" value={formatCredits(u.summary.credits_adjusted)} />
+              <StatTile label="Remaining now" value={formatCredits(u.summary.credits_remaining)} />
+              <StatTile label="Transactions" value={formatCredits(u.summary.transactions)} />
             </div>
-            <div className="stat">
-              <div className="stat-label">Used</div>
-              <div className="stat-value">{formatCredits(usage.data.summary.credits_used)}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">Refunded</div>
-              <div className="stat-value">{formatCredits(usage.data.summary.credits_refunded)}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">Adjusted</div>
-              <div className="stat-value">{formatCredits(usage.data.summary.credits_adjusted)}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">Remaining now</div>
-              <div className="stat-value">{formatCredits(usage.data.summary.credits_remaining)}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">Transactions</div>
-              <div className="stat-value">{formatCredits(usage.data.summary.transactions)}</div>
-            </div>
-          </div>
-          {teams.length === 0 ? (
-            <Empty>No team activity in this period.</Empty>
-          ) : (
-            <TableWrap testId="usage-table">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>Team</th>
-                    <th className="num">Allocated</th>
-                    <th className="num">Used</th>
-                    <th className="num">Refunded</th>
-                    <th className="num">Adjusted</th>
-                    <th className="num">Transactions</th>
-                    <th className="num">Remaining now</th>
+            {teams.length === 0 ? (
+              <Empty>No team activity in this period.</Empty>
+            ) : (
+              <DataTable testId="usage-table" columns={['Team', { num: 'Allocated' }, { num: 'Used' }, { num: 'Refunded' }, { num: 'Adjusted' }, { num: 'Transactions' }, { num: 'Remaining now' }]}>
+                {teams.map(([teamId, t]) => (
+                  <tr key={teamId}>
+                    <td className="mono">
+                      <a href={href('/teams/:id', teamId)}>{teamId}</a>
+                    </td>
+                    <td className="num">{formatCredits(t.credits_allocated)}</td>
+                    <td className="num">{formatCredits(t.credits_used)}</td>
+                    <td className="num">{formatCredits(t.credits_refunded)}</td>
+                    <td className="num">{formatCredits(t.credits_adjusted)}</td>
+                    <td className="num">{formatCredits(t.transactions)}</td>
+                    <td className="num">{formatCredits(t.credits_remaining)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {teams.map(([teamId, t]) => (
-                    <tr key={teamId}>
-                      <td className="mono">
-                        <a href={href('/teams/:id', teamId)}>{teamId}</a>
-                      </td>
-                      <td className="num">{formatCredits(t.credits_allocated)}</td>
-                      <td className="num">{formatCredits(t.credits_used)}</td>
-                      <td className="num">{formatCredits(t.credits_refunded)}</td>
-                      <td className="num">{formatCredits(t.credits_adjusted)}</td>
-                      <td className="num">{formatCredits(t.transactions)}</td>
-                      <td className="num">{formatCredits(t.credits_remaining)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
-        </>
-      ) : null}
+                ))}
+              </DataTable>
+            )}
+          </>
+        )}
+      </AsyncSection>
     </Card>
   );
 }
@@ -157,46 +123,27 @@ export function OrganizationDetailPage({ organizationId }: { organizationId: str
             }
           />
           <Card title={`Teams${teams.data ? ` (${teams.data.team_count})` : ''}`} testId="organization-teams">
-            {teams.loading && !teams.data ? (
-              <Loading />
-            ) : teams.error ? (
-              <ErrorAlert error={teams.error} onRetry={teams.reload} />
-            ) : !teams.data || teams.data.teams.length === 0 ? (
-              <Empty>This organization has no teams yet.</Empty>
-            ) : (
-              <TableWrap>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>Team</th>
-                      <th>Alias</th>
-                      <th>Status</th>
-                      <th>Model groups</th>
-                      <th className="num">Allocated</th>
-                      <th className="num">Used</th>
-                      <th className="num">Remaining</th>
+            <AsyncSection state={teams} empty="This organization has no teams yet." isEmpty={(d) => d.teams.length === 0}>
+              {(d) => (
+                <DataTable columns={['Team', 'Alias', 'Status', 'Model groups', { num: 'Allocated' }, { num: 'Used' }, { num: 'Remaining' }]}>
+                  {d.teams.map((t) => (
+                    <tr key={t.team_id} data-testid="organization-team-row">
+                      <td className="mono">
+                        <a href={href('/teams/:id', t.team_id)}>{t.team_id}</a>
+                      </td>
+                      <td>{t.team_alias ?? '—'}</td>
+                      <td>
+                        <StatusBadge status={t.status} />
+                      </td>
+                      <td>{t.model_groups.length ? t.model_groups.join(', ') : '—'}</td>
+                      <td className="num">{formatCredits(t.credits_allocated)}</td>
+                      <td className="num">{formatCredits(t.credits_used)}</td>
+                      <td className="num">{formatCredits(t.credits_remaining)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {teams.data.teams.map((t) => (
-                      <tr key={t.team_id} data-testid="organization-team-row">
-                        <td className="mono">
-                          <a href={href('/teams/:id', t.team_id)}>{t.team_id}</a>
-                        </td>
-                        <td>{t.team_alias ?? '—'}</td>
-                        <td>
-                          <StatusBadge status={t.status} />
-                        </td>
-                        <td>{t.model_groups.length ? t.model_groups.join(', ') : '—'}</td>
-                        <td className="num">{formatCredits(t.credits_allocated)}</td>
-                        <td className="num">{formatCredits(t.credits_used)}</td>
-                        <td className="num">{formatCredits(t.credits_remaining)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-            )}
+                  ))}
+                </DataTable>
+              )}
+            </AsyncSection>
           </Card>
           <UsageCard organizationId={organizationId} />
         </>

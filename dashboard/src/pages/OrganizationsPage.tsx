@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useCurrentUser } from '../auth/useAuth';
-import { Card, Empty, ErrorAlert, Field, Loading, Notice, PageHeader, StatusBadge, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { BusyButton, Card, DataTable, ErrorAlert, FormToggle, InputField, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useAction, useQuery } from '../lib/hooks';
@@ -33,16 +34,12 @@ function CreateOrganizationForm({ onCreated }: { onCreated: (id: string) => void
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="create-organization-form" className="form-grid">
       <ErrorAlert error={action.error} testId="create-organization-error" />
-      <Field label="Organization ID" htmlFor="org-id" error={errors.id} hint="Letters, digits, '.', '_' and '-'; e.g. acme-prod">
-        <input id="org-id" value={id} onChange={(e) => setId(e.target.value)} data-testid="org-id" maxLength={255} autoComplete="off" />
-      </Field>
-      <Field label="Name" htmlFor="org-name" error={errors.name}>
-        <input id="org-name" value={name} onChange={(e) => setName(e.target.value)} data-testid="org-name" maxLength={200} autoComplete="off" />
-      </Field>
+      <InputField id="org-id" label="Organization ID" value={id} onValue={setId} error={errors.id} hint="Letters, digits, '.', '_' and '-'; e.g. acme-prod" maxLength={255} autoComplete="off" />
+      <InputField id="org-name" label="Name" value={name} onValue={setName} error={errors.name} maxLength={200} autoComplete="off" />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="create-organization-submit">
-          {action.busy ? 'Creating…' : 'Create organization'}
-        </button>
+        <BusyButton busy={action.busy} busyLabel="Creating…" testId="create-organization-submit">
+          Create organization
+        </BusyButton>
       </div>
     </form>
   );
@@ -59,13 +56,7 @@ export function OrganizationsPage() {
       <PageHeader
         title="Organizations"
         subtitle="Tenants of the platform. Each organization owns teams."
-        actions={
-          canWrite(user.role) && (
-            <button type="button" className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="toggle-create-organization">
-              {showForm ? 'Close' : 'New organization'}
-            </button>
-          )
-        }
+        actions={canWrite(user.role) && <FormToggle open={showForm} setOpen={setShowForm} label="New organization" testId="toggle-create-organization" />}
       />
       {created && (
         <Notice testId="organization-created" onDismiss={() => setCreated(null)}>
@@ -84,44 +75,27 @@ export function OrganizationsPage() {
         </Card>
       )}
       <Card title="All organizations">
-        {orgs.loading && !orgs.data ? (
-          <Loading />
-        ) : orgs.error ? (
-          <ErrorAlert error={orgs.error} onRetry={orgs.reload} />
-        ) : !orgs.data || orgs.data.length === 0 ? (
-          <Empty>No organizations yet.{canWrite(user.role) ? ' Create the first one above.' : ''}</Empty>
-        ) : (
-          <TableWrap testId="organizations-table">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>ID</th>
-                  <th>Name</th>
-                  <th>Status</th>
-                  <th>Created</th>
-                  <th>Updated</th>
+        <AsyncSection state={orgs} empty={<>No organizations yet.{canWrite(user.role) ? ' Create the first one above.' : ''}</>}>
+          {(list) => (
+            <DataTable testId="organizations-table" columns={['ID', 'Name', 'Status', 'Created', 'Updated']}>
+              {list.map((o) => (
+                <tr key={o.organization_id} data-testid="organization-row" data-id={o.organization_id}>
+                  <td className="mono">
+                    <a href={href('/organizations/:id', o.organization_id)} data-testid="organization-link">
+                      {o.organization_id}
+                    </a>
+                  </td>
+                  <td>{o.name}</td>
+                  <td>
+                    <StatusBadge status={o.status} />
+                  </td>
+                  <td className="nowrap">{formatDateTime(o.created_at)}</td>
+                  <td className="nowrap">{formatDateTime(o.updated_at)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {orgs.data.map((o) => (
-                  <tr key={o.organization_id} data-testid="organization-row" data-id={o.organization_id}>
-                    <td className="mono">
-                      <a href={href('/organizations/:id', o.organization_id)} data-testid="organization-link">
-                        {o.organization_id}
-                      </a>
-                    </td>
-                    <td>{o.name}</td>
-                    <td>
-                      <StatusBadge status={o.status} />
-                    </td>
-                    <td className="nowrap">{formatDateTime(o.created_at)}</td>
-                    <td className="nowrap">{formatDateTime(o.updated_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </AsyncSection>
       </Card>
     </>
   );

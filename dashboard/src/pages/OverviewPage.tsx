@@ -1,7 +1,8 @@
 import { api } from '../api/client';
 import { useCurrentUser } from '../auth/useAuth';
 import { AuditTable } from '../components/AuditTable';
-import { Card, Empty, ErrorAlert, Loading, PageHeader } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { Card, Empty, PageHeader } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatCredits } from '../lib/format';
 import { useQuery } from '../lib/hooks';
@@ -68,15 +69,9 @@ export function OverviewPage() {
       )}
       {showAudit ? (
         <Card title="Recent activity" testId="recent-activity" actions={<a href="#/audit-log">Full audit log →</a>}>
-          {audit.loading ? (
-            <Loading />
-          ) : audit.error ? (
-            <ErrorAlert error={audit.error} onRetry={audit.reload} />
-          ) : !audit.data || audit.data.length === 0 ? (
-            <Empty>No activity yet.</Empty>
-          ) : (
-            <AuditTable entries={audit.data} users={users.data ?? undefined} compact />
-          )}
+          <AsyncSection state={audit} empty="No activity yet.">
+            {(entries) => <AuditTable entries={entries} users={users.data ?? undefined} compact />}
+          </AsyncSection>
         </Card>
       ) : (
         <Card title="Recent activity" testId="recent-activity">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import { Badge, Card, ConfirmButton, Empty, ErrorAlert, Loading, Notice, PageHeader, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { Badge, Card, ConfirmButton, DataTable, DismissibleNotice, ErrorAlert, PageHeader } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatDateTime, formatRelative, summarizeUserAgent } from '../lib/format';
 import { useAction, useQuery } from '../lib/hooks';
@@ -45,66 +46,44 @@ export function SessionsPage() {
           />
         }
       />
-      {notice && (
-        <Notice testId="sessions-notice" onDismiss={() => setNotice(null)}>
-          {notice}
-        </Notice>
-      )}
+      <DismissibleNotice message={notice} testId="sessions-notice" onDismiss={() => setNotice(null)} />
       <ErrorAlert error={action.error} testId="sessions-action-error" />
       <Card title="Live sessions">
-        {sessions.loading && !sessions.data ? (
-          <Loading />
-        ) : sessions.error ? (
-          <ErrorAlert error={sessions.error} onRetry={sessions.reload} />
-        ) : !sessions.data || sessions.data.length === 0 ? (
-          <Empty>No live sessions.</Empty>
-        ) : (
-          <TableWrap testId="sessions-table">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Client</th>
-                  <th>IP address</th>
-                  <th>Signed in</th>
-                  <th>Last refreshed</th>
-                  <th>Expires</th>
-                  <th>Actions</th>
+        <AsyncSection state={sessions} empty="No live sessions.">
+          {(list) => (
+            <DataTable testId="sessions-table" columns={['Client', 'IP address', 'Signed in', 'Last refreshed', 'Expires', 'Actions']}>
+              {list.map((s) => (
+                <tr key={s.session_id} data-testid="session-row" data-session-id={s.session_id} data-current={s.current ? 'true' : 'false'} className={s.current ? 'row-current' : undefined}>
+                  <td>
+                    <span title={s.user_agent ?? ''}>{summarizeUserAgent(s.user_agent)}</span>{' '}
+                    {s.current && (
+                      <Badge tone="green" testId="current-session">
+                        this browser
+                      </Badge>
+                    )}
+                  </td>
+                  <td className="mono-small nowrap">{s.ip_address ?? '—'}</td>
+                  <td className="nowrap" title={s.created_at}>
+                    {formatDateTime(s.created_at)}
+                  </td>
+                  <td className="nowrap" title={s.last_refreshed_at ?? ''}>
+                    {s.last_refreshed_at ? formatRelative(s.last_refreshed_at) : '—'}
+                  </td>
+                  <td className="nowrap" title={s.expires_at}>
+                    {formatRelative(s.expires_at)}
+                  </td>
+                  <td className="actions-cell">
+                    {s.current ? (
+                      <span className="muted small">use Log out</span>
+                    ) : (
+                      <ConfirmButton label="Revoke" question="Revoke this session?" confirmLabel="Revoke" onConfirm={() => revoke(s.session_id)} busy={action.busy} testId="revoke-session" />
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {sessions.data.map((s) => (
-                  <tr key={s.session_id} data-testid="session-row" data-session-id={s.session_id} data-current={s.current ? 'true' : 'false'} className={s.current ? 'row-current' : undefined}>
-                    <td>
-                      <span title={s.user_agent ?? ''}>{summarizeUserAgent(s.user_agent)}</span>{' '}
-                      {s.current && (
-                        <Badge tone="green" testId="current-session">
-                          this browser
-                        </Badge>
-                      )}
-                    </td>
-                    <td className="mono-small nowrap">{s.ip_address ?? '—'}</td>
-                    <td className="nowrap" title={s.created_at}>
-                      {formatDateTime(s.created_at)}
-                    </td>
-                    <td className="nowrap" title={s.last_refreshed_at ?? ''}>
-                      {s.last_refreshed_at ? formatRelative(s.last_refreshed_at) : '—'}
-                    </td>
-                    <td className="nowrap" title={s.expires_at}>
-                      {formatRelative(s.expires_at)}
-                    </td>
-                    <td className="actions-cell">
-                      {s.current ? (
-                        <span className="muted small">use Log out</span>
-                      ) : (
-                        <ConfirmButton label="Revoke" question="Revoke this session?" confirmLabel="Revoke" onConfirm={() => revoke(s.session_id)} busy={action.busy} testId="revoke-session" />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </AsyncSection>
       </Card>
     </>
   );

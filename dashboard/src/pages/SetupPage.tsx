@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { session } from '../api/client';
-import { ErrorAlert, Field } from '../components/ui';
+import { AuthCard } from '../components/AuthCard';
+import { BusyButton, ErrorAlert, InputField } from '../components/ui';
 import { ApiError } from '../lib/errors';
 import { useAction } from '../lib/hooks';
-import { validateDisplayName, validateEmail, validatePassword, validatePasswordConfirm } from '../lib/validators';
+import { validateNewUser, validatePasswordConfirm } from '../lib/validators';
 
 export function SetupPage() {
   const [email, setEmail] = useState('');
@@ -15,12 +16,7 @@ export function SetupPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const next = {
-      email: validateEmail(email),
-      name: validateDisplayName(name, 'Display name'),
-      password: validatePassword(password),
-      confirm: validatePasswordConfirm(password, confirm),
-    };
+    const next = { ...validateNewUser(email, name, password), confirm: validatePasswordConfirm(password, confirm) };
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     await action.run(async () => {
@@ -35,30 +31,16 @@ export function SetupPage() {
   }
 
   return (
-    <div className="center-screen auth-screen">
-      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate data-testid="setup-form">
-        <div className="auth-brand">
-          <span className="brand-mark" aria-hidden="true" /> Control Plane
-        </div>
-        <h1>First-time setup</h1>
-        <p className="muted">Create the owner account. The owner can then invite admins and users.</p>
-        <ErrorAlert error={action.error} testId="setup-error" />
-        <Field label="Email" htmlFor="setup-email" error={errors.email}>
-          <input id="setup-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="setup-email" autoFocus />
-        </Field>
-        <Field label="Display name" htmlFor="setup-name" error={errors.name}>
-          <input id="setup-name" type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} data-testid="setup-name" maxLength={200} />
-        </Field>
-        <Field label="Password" htmlFor="setup-password" error={errors.password} hint="8 to 72 characters">
-          <input id="setup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="setup-password" />
-        </Field>
-        <Field label="Confirm password" htmlFor="setup-confirm" error={errors.confirm}>
-          <input id="setup-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} data-testid="setup-confirm" />
-        </Field>
-        <button type="submit" className="btn btn-primary btn-block" disabled={action.busy} data-testid="setup-submit">
-          {action.busy ? 'Creating…' : 'Create owner account'}
-        </button>
-      </form>
-    </div>
+    <AuthCard title="First-time setup" testId="setup-form" onSubmit={(e) => void submit(e)}>
+      <p className="muted">Create the owner account. The owner can then invite admins and users.</p>
+      <ErrorAlert error={action.error} testId="setup-error" />
+      <InputField id="setup-email" label="Email" value={email} onValue={setEmail} error={errors.email} type="email" autoComplete="username" autoFocus />
+      <InputField id="setup-name" label="Display name" value={name} onValue={setName} error={errors.name} type="text" autoComplete="name" maxLength={200} />
+      <InputField id="setup-password" label="Password" value={password} onValue={setPassword} error={errors.password} hint="8 to 72 characters" type="password" autoComplete="new-password" />
+      <InputField id="setup-confirm" label="Confirm password" value={confirm} onValue={setConfirm} error={errors.confirm} type="password" autoComplete="new-password" />
+      <BusyButton busy={action.busy} busyLabel="Creating…" className="btn btn-primary btn-block" testId="setup-submit">
+        Create owner account
+      </BusyButton>
+    </AuthCard>
   );
 }

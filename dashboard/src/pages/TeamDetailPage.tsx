@@ -4,7 +4,8 @@ import type { RotatedKey, Team } from '../api/types';
 import { useCurrentUser } from '../auth/useAuth';
 import { ModelGroupPicker } from '../components/ModelGroupPicker';
 import { SecretOnce } from '../components/SecretOnce';
-import { Badge, Card, ConfirmButton, Empty, ErrorAlert, Field, Loading, Notice, PageHeader, StatusBadge, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { Badge, BusyButton, Card, ConfirmButton, DataTable, DismissibleNotice, Empty, ErrorAlert, Field, InputField, Loading, PageHeader, StatTile, StatusBadge } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatCredits, formatDateTime, formatDuration, formatSignedCredits } from '../lib/format';
 import { useAction, useQuery } from '../lib/hooks';
@@ -50,16 +51,12 @@ function AddCreditsForm({ teamId, onAdded }: { teamId: string; onAdded: (added: 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="add-credits-form" className="form-grid">
       <ErrorAlert error={action.error} testId="add-credits-error" />
-      <Field label="Credits" htmlFor="add-credits" error={errors.credits} hint="Whole number, 1 to 1,000,000,000">
-        <input id="add-credits" inputMode="numeric" value={credits} onChange={(e) => setCredits(e.target.value)} data-testid="add-credits-amount" autoComplete="off" />
-      </Field>
-      <Field label="Reason" htmlFor="add-reason" error={errors.reason} hint="Shown in the ledger (optional)">
-        <input id="add-reason" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="add-credits-reason" maxLength={500} placeholder={DEFAULT_REASON} />
-      </Field>
+      <InputField id="add-credits" testId="add-credits-amount" label="Credits" value={credits} onValue={setCredits} error={errors.credits} hint="Whole number, 1 to 1,000,000,000" inputMode="numeric" autoComplete="off" />
+      <InputField id="add-reason" testId="add-credits-reason" label="Reason" value={reason} onValue={setReason} error={errors.reason} hint="Shown in the ledger (optional)" maxLength={500} placeholder={DEFAULT_REASON} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="add-credits-submit">
-          {action.busy ? 'Adding…' : 'Add credits'}
-        </button>
+        <BusyButton busy={action.busy} busyLabel="Adding…" testId="add-credits-submit">
+          Add credits
+        </BusyButton>
       </div>
     </form>
   );
@@ -106,11 +103,7 @@ function ModelGroupsCard({ team, writer, onSaved }: { team: Team; writer: boolea
         )
       }
     >
-      {saved && (
-        <Notice testId="model-groups-saved" onDismiss={() => setSaved(null)}>
-          {saved}
-        </Notice>
-      )}
+      <DismissibleNotice message={saved} testId="model-groups-saved" onDismiss={() => setSaved(null)} />
       {editing ? (
         groups.loading ? (
           <Loading />
@@ -121,9 +114,9 @@ function ModelGroupsCard({ team, writer, onSaved }: { team: Team; writer: boolea
             <ErrorAlert error={action.error} testId="assign-model-groups-error" />
             <ModelGroupPicker groups={groups.data ?? []} selected={selected} onChange={setSelected} idPrefix="assign" />
             <div className="form-actions">
-              <button type="button" className="btn btn-primary btn-small" onClick={() => void save()} disabled={action.busy} data-testid="save-team-model-groups">
-                {action.busy ? 'Saving…' : 'Save'}
-              </button>
+              <BusyButton busy={action.busy} busyLabel="Saving…" className="btn btn-primary btn-small" onClick={() => void save()} testId="save-team-model-groups">
+                Save
+              </BusyButton>
               <button type="button" className="btn btn-small" onClick={() => setEditing(false)}>
                 Cancel
               </button>
@@ -289,33 +282,18 @@ export function TeamDetailPage({ teamId }: { teamId: string }) {
             }
           />
           <ErrorAlert error={status.error} testId="team-status-error" />
-          {notice && (
-            <Notice testId="team-notice" onDismiss={() => setNotice(null)}>
-              {notice}
-            </Notice>
-          )}
+          <DismissibleNotice message={notice} testId="team-notice" onDismiss={() => setNotice(null)} />
           <div className="grid-2">
             <Card title="Balance" testId="team-balance">
-              {balance.loading && !balance.data ? (
-                <Loading />
-              ) : balance.error ? (
-                <ErrorAlert error={balance.error} onRetry={balance.reload} />
-              ) : balance.data ? (
-                <div className="stats stats-compact">
-                  <div className="stat">
-                    <div className="stat-label">Remaining</div>
-                    <div className="stat-value" data-testid="balance-remaining">{formatCredits(balance.data.credits_remaining)}</div>
+              <AsyncSection state={balance}>
+                {(b) => (
+                  <div className="stats stats-compact">
+                    <StatTile label="Remaining" value={formatCredits(b.credits_remaining)} testId="balance-remaining" />
+                    <StatTile label="Allocated" value={formatCredits(b.credits_allocated)} testId="balance-allocated" />
+                    <StatTile label="Used" value={formatCredits(b.credits_used)} testId="balance-used" />
                   </div>
-                  <div className="stat">
-                    <div className="stat-label">Allocated</div>
-                    <div className="stat-value" data-testid="balance-allocated">{formatCredits(balance.data.credits_allocated)}</div>
-                  </div>
-                  <div className="stat">
-                    <div className="stat-label">Used</div>
-                    <div className="stat-value" data-testid="balance-used">{formatCredits(balance.data.credits_used)}</div>
-                  </div>
-                </div>
-              ) : null}
+                )}
+              </AsyncSection>
             </Card>
             {writer && (
               <Card title="Add credits" testId="team-add-credits">
@@ -332,44 +310,25 @@ export function TeamDetailPage({ teamId }: { teamId: string }) {
           <ModelGroupsCard team={t} writer={writer} onSaved={team.reload} />
           {writer && <RotateKeyCard teamId={teamId} onRotated={team.reload} />}
           <Card title={`Transactions${txs.data ? ` (${txs.data.total})` : ''}`} testId="team-transactions">
-            {txs.loading && !txs.data ? (
-              <Loading />
-            ) : txs.error ? (
-              <ErrorAlert error={txs.error} onRetry={txs.reload} />
-            ) : !txs.data || txs.data.transactions.length === 0 ? (
-              <Empty>No transactions yet.</Empty>
-            ) : (
-              <TableWrap testId="transactions-table">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>When</th>
-                      <th>Type</th>
-                      <th className="num">Amount</th>
-                      <th className="num">Before</th>
-                      <th className="num">After</th>
-                      <th>Reason</th>
-                      <th>Actor</th>
+            <AsyncSection state={txs} empty="No transactions yet." isEmpty={(d) => d.transactions.length === 0}>
+              {(d) => (
+                <DataTable testId="transactions-table" columns={['When', 'Type', { num: 'Amount' }, { num: 'Before' }, { num: 'After' }, 'Reason', 'Actor']}>
+                  {d.transactions.map((x) => (
+                    <tr key={x.transaction_id} data-testid="transaction-row" data-type={x.transaction_type}>
+                      <td className="nowrap">{formatDateTime(x.created_at)}</td>
+                      <td>
+                        <Badge tone={x.credits_amount >= 0 ? 'green' : 'red'}>{x.transaction_type}</Badge>
+                      </td>
+                      <td className="num" data-testid="transaction-amount">{formatSignedCredits(x.credits_amount)}</td>
+                      <td className="num">{formatCredits(x.credits_before)}</td>
+                      <td className="num">{formatCredits(x.credits_after)}</td>
+                      <td data-testid="transaction-reason">{x.reason ?? '—'}</td>
+                      <td className="mono-small">{x.actor}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {txs.data.transactions.map((x) => (
-                      <tr key={x.transaction_id} data-testid="transaction-row" data-type={x.transaction_type}>
-                        <td className="nowrap">{formatDateTime(x.created_at)}</td>
-                        <td>
-                          <Badge tone={x.credits_amount >= 0 ? 'green' : 'red'}>{x.transaction_type}</Badge>
-                        </td>
-                        <td className="num" data-testid="transaction-amount">{formatSignedCredits(x.credits_amount)}</td>
-                        <td className="num">{formatCredits(x.credits_before)}</td>
-                        <td className="num">{formatCredits(x.credits_after)}</td>
-                        <td data-testid="transaction-reason">{x.reason ?? '—'}</td>
-                        <td className="mono-small">{x.actor}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-            )}
+                  ))}
+                </DataTable>
+              )}
+            </AsyncSection>
             {txs.data && txs.data.total > txs.data.transactions.length && (
               <p className="muted small">Showing the newest {txs.data.transactions.length} of {txs.data.total}.</p>
             )}

@@ -4,7 +4,8 @@ import type { ModelGroup, Organization, TeamCreated } from '../api/types';
 import { useCurrentUser } from '../auth/useAuth';
 import { ModelGroupPicker } from '../components/ModelGroupPicker';
 import { SecretOnce } from '../components/SecretOnce';
-import { Card, Empty, ErrorAlert, Field, Loading, PageHeader, StatusBadge, TableWrap } from '../components/ui';
+import { AsyncSection } from '../components/AsyncSection';
+import { BusyButton, Card, DataTable, Empty, ErrorAlert, Field, FormToggle, InputField, Loading, PageHeader, StatusBadge } from '../components/ui';
 import { unwrap } from '../lib/errors';
 import { formatCredits } from '../lib/format';
 import { useAction, useQuery } from '../lib/hooks';
@@ -78,23 +79,17 @@ function CreateTeamForm({
           ))}
         </select>
       </Field>
-      <Field label="Team ID" htmlFor="team-id" error={errors.team} hint="Letters, digits, '.', '_' and '-'">
-        <input id="team-id" value={teamId} onChange={(e) => setTeamId(e.target.value)} data-testid="team-id" maxLength={255} autoComplete="off" />
-      </Field>
-      <Field label="Alias (optional)" htmlFor="team-alias" error={errors.alias}>
-        <input id="team-alias" value={alias} onChange={(e) => setAlias(e.target.value)} data-testid="team-alias" maxLength={200} autoComplete="off" />
-      </Field>
-      <Field label="Initial credits" htmlFor="team-credits" error={errors.credits} hint="0 to 1,000,000,000">
-        <input id="team-credits" inputMode="numeric" value={credits} onChange={(e) => setCredits(e.target.value)} data-testid="team-credits" />
-      </Field>
+      <InputField id="team-id" label="Team ID" value={teamId} onValue={setTeamId} error={errors.team} hint="Letters, digits, '.', '_' and '-'" maxLength={255} autoComplete="off" />
+      <InputField id="team-alias" label="Alias (optional)" value={alias} onValue={setAlias} error={errors.alias} maxLength={200} autoComplete="off" />
+      <InputField id="team-credits" label="Initial credits" value={credits} onValue={setCredits} error={errors.credits} hint="0 to 1,000,000,000" inputMode="numeric" />
       <div className="field field-wide">
         <span className="label">Model groups</span>
         <ModelGroupPicker groups={groups} selected={selected} onChange={setSelected} idPrefix="create-team" />
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="create-team-submit">
-          {action.busy ? 'Creating…' : 'Create team'}
-        </button>
+        <BusyButton busy={action.busy} busyLabel="Creating…" testId="create-team-submit">
+          Create team
+        </BusyButton>
       </div>
     </form>
   );
@@ -118,13 +113,7 @@ export function TeamsPage() {
       <PageHeader
         title="Teams"
         subtitle="Teams hold a virtual key, model groups and a credit balance."
-        actions={
-          writer && (
-            <button type="button" className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="toggle-create-team">
-              {showForm ? 'Close' : 'New team'}
-            </button>
-          )
-        }
+        actions={writer && <FormToggle open={showForm} setOpen={setShowForm} label="New team" testId="toggle-create-team" />}
       />
       {created && (
         <SecretOnce title={`Team ${created.team_id} created`} secret={created.virtual_key} onDone={() => setCreated(null)} testId="team-created">
@@ -164,56 +153,36 @@ export function TeamsPage() {
         </Card>
       )}
       <Card title="All teams">
-        {teams.loading && !teams.data ? (
-          <Loading />
-        ) : teams.error ? (
-          <ErrorAlert error={teams.error} onRetry={teams.reload} />
-        ) : !teams.data || teams.data.length === 0 ? (
-          <Empty>No teams yet.</Empty>
-        ) : (
-          <TableWrap testId="teams-table">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Team</th>
-                  <th>Alias</th>
-                  <th>Organization</th>
-                  <th>Status</th>
-                  <th>Model groups</th>
-                  <th>Key</th>
-                  <th className="num">Remaining</th>
-                  <th className="num">Allocated</th>
+        <AsyncSection state={teams} empty="No teams yet.">
+          {(list) => (
+            <DataTable testId="teams-table" columns={['Team', 'Alias', 'Organization', 'Status', 'Model groups', 'Key', { num: 'Remaining' }, { num: 'Allocated' }]}>
+              {list.map((t) => (
+                <tr key={t.team_id} data-testid="team-row" data-id={t.team_id}>
+                  <td className="mono">
+                    <a href={href('/teams/:id', t.team_id)} data-testid="team-link">
+                      {t.team_id}
+                    </a>
+                  </td>
+                  <td>{t.team_alias ?? '—'}</td>
+                  <td className="mono">
+                    <a href={href('/organizations/:id', t.organization_id)}>{t.organization_id}</a>
+                  </td>
+                  <td>
+                    <StatusBadge status={t.status} />
+                  </td>
+                  <td>{t.model_groups.length ? t.model_groups.join(', ') : '—'}</td>
+                  <td className="mono-small" data-testid="masked-key">
+                    {t.virtual_key}
+                  </td>
+                  <td className="num" data-testid="team-remaining">
+                    {formatCredits(t.credits_remaining)}
+                  </td>
+                  <td className="num">{formatCredits(t.credits_allocated)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {teams.data.map((t) => (
-                  <tr key={t.team_id} data-testid="team-row" data-id={t.team_id}>
-                    <td className="mono">
-                      <a href={href('/teams/:id', t.team_id)} data-testid="team-link">
-                        {t.team_id}
-                      </a>
-                    </td>
-                    <td>{t.team_alias ?? '—'}</td>
-                    <td className="mono">
-                      <a href={href('/organizations/:id', t.organization_id)}>{t.organization_id}</a>
-                    </td>
-                    <td>
-                      <StatusBadge status={t.status} />
-                    </td>
-                    <td>{t.model_groups.length ? t.model_groups.join(', ') : '—'}</td>
-                    <td className="mono-small" data-testid="masked-key">
-                      {t.virtual_key}
-                    </td>
-                    <td className="num" data-testid="team-remaining">
-                      {formatCredits(t.credits_remaining)}
-                    </td>
-                    <td className="num">{formatCredits(t.credits_allocated)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </AsyncSection>
       </Card>
     </>
   );
