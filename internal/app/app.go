@@ -32,15 +32,16 @@ type App struct {
 func New(cfg *config.Config, pool *pgxpool.Pool, log *slog.Logger) (*App, error) {
 	st := store.New(pool)
 	tokens := auth.NewTokens(cfg.JWTSecret)
+	userService := users.New(st, tokens, cfg.SessionTTL)
 	deps := httpapi.Deps{
 		Log:           log,
 		Store:         st,
-		Users:         users.New(st, tokens, cfg.SessionTTL),
+		Users:         userService,
 		MasterKey:     cfg.MasterKey,
 		SecureCookies: cfg.Production,
 		CORSOrigins:   cfg.CORSOrigins,
 	}
-	a := &App{Store: st}
+	a := &App{Store: st, housekeepers: []func(context.Context) error{userService.Housekeep}}
 	wireManagement(a, &deps, st)
 	api, err := httpapi.New(deps)
 	if err != nil {
