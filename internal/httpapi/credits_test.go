@@ -307,11 +307,7 @@ func TestCreditsIdempotency(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := m.oc
-			if i%2 == 1 {
-				c = m.mc
-			}
-			r, err := c.AddCreditsWithResponse(bg, "idem-a", key("burst"), client.AddCreditsRequest{Credits: 5})
+			r, err := m.alternate(i).AddCreditsWithResponse(bg, "idem-a", key("burst"), client.AddCreditsRequest{Credits: 5})
 			if err != nil {
 				t.Errorf("burst %d: %v", i, err)
 				return

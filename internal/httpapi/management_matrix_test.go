@@ -27,6 +27,15 @@ type mgEnv struct {
 	mc    *client.ClientWithResponses // X-Admin-Key
 }
 
+// alternate spreads concurrent callers over the two admin credentials: the
+// owner's JWT for even i, the X-Admin-Key for odd i.
+func (m *mgEnv) alternate(i int) *client.ClientWithResponses {
+	if i%2 == 1 {
+		return m.mc
+	}
+	return m.oc
+}
+
 func newMgEnv(t *testing.T) *mgEnv {
 	t.Helper()
 	env := apitest.New(t)

@@ -378,11 +378,7 @@ func TestManagementConcurrentDuplicates(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				c := m.oc
-				if i%2 == 1 {
-					c = m.mc
-				}
-				codes <- create(c)
+				codes <- create(m.alternate(i))
 			}()
 		}
 		wg.Wait()
